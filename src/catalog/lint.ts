@@ -1,0 +1,69 @@
+/**
+ * Rules the meta-schema cannot express: cross-references inside a catalog (identities, envelopes,
+ * sources, captures), id prefixes, regexes that must compile, recipe templates that must parse.
+ */
+import { parseTemplate, templateStrings, TemplateError } from '../recipes/template.js';
+import type { DocPath } from './locate.js';
+import type { Catalog, RequestTemplate, Step } from './types.js';
+
+export interface LintProblem { path: DocPath; message: string }
+
+export function lintCatalog(c: Catalog): LintProblem[] {
+  const out: LintProblem[] = [];
+  const add = (path: DocPath, message: string): void => { out.push({ path, message }); };
+  if (!(c.defaultIdentity in c.identities)) add(['defaultIdentity'], `defaultIdentity '${c.defaultIdentity}' is not one of the identities (${Object.keys(c.identities).join(', ')})`);
+  const ids = new Set<string>();
+  c.entries.forEach((e, i) => {
+    const at = (...p: DocPath): DocPath => ['entries', i, ...p];
+    if (!e.id.startsWith(`${c.api}/`)) add(at('id'), `id '${e.id}' must start with '${c.api}/'`);
+    if (ids.has(e.id)) add(at('id'), `duplicate id '${e.id}'`);
+    ids.add(e.id);
+    if (e.source !== undefined && !(c.sources && e.source in c.sources)) add(at('source'), `source '${e.source}' is not one of the catalog's sources`);
+    if (e.strength === 'should' && !e.statusBasis) add(at('strength'), 'an inferred (should) status needs statusBasis saying why');
+    if (Boolean(e.recipe) === Boolean(e.unprovokable)) add(e.recipe ? at('unprovokable') : at(), 'an entry needs exactly one of recipe or unprovokable');
+    if (e.body.kind === 'json' && !(e.body.envelope in c.envelopes)) add(at('body', 'envelope'), `envelope '${e.body.envelope}' is not defined in envelopes (${Object.keys(c.envelopes).join(', ')})`);
+    if (e.body.kind === 'text' && e.body.matches !== undefined) checkRegex(e.body.matches, at('body', 'matches'), add);
+    (e.headers ?? []).forEach((h, j) => {
+      if (h.equals !== undefined && h.matches !== undefined) add(at('headers', j), `header ${h.name}: give equals or matches, not both`);
+      if (h.matches !== undefined) checkRegex(h.matches, at('headers', j, 'matches'), add);
+    });
+    if (e.recipe) {
+      const captured = new Set<string>();
+      const steps = (key: 'setup' | 'teardown', list: Step[] | undefined): void => {
+        (list ?? []).forEach((s, j) => {
+          checkRequest(c, s.request, at('recipe', key, j, 'request'), captured, add);
+          for (const name of Object.keys(s.capture ?? {})) captured.add(name);
+        });
+      };
+      steps('setup', e.recipe.setup);
+      checkRequest(c, e.recipe.request, at('recipe', 'request'), captured, add);
+      steps('teardown', e.recipe.teardown);
+    }
+  });
+  (c.docFindings ?? []).forEach((f, i) => {
+    if (!f.id.startsWith(`${c.api}/`)) add(['docFindings', i, 'id'], `doc finding id '${f.id}' must start with '${c.api}/'`);
+    (f.entries ?? []).forEach((id, j) => { if (!ids.has(id)) add(['docFindings', i, 'entries', j], `doc finding names unknown entry '${id}'`); });
+  });
+  return out;
+}
+
+function checkRequest(c: Catalog, r: RequestTemplate, path: DocPath, captured: Set<string>, add: (p: DocPath, m: string) => void): void {
+  if (r.as !== undefined && r.as !== 'none' && !(r.as in c.identities)) add([...path, 'as'], `identity '${r.as}' is not one of the identities (${Object.keys(c.identities).join(', ')}, none)`);
+  const fields: [string, unknown][] = [['path', r.path], ['query', r.query], ['headers', r.headers], ['json', r.json], ['body', r.body]];
+  for (const [key, value] of fields) {
+    for (const s of templateStrings(value)) {
+      try {
+        for (const part of parseTemplate(s)) {
+          if ('capture' in part && !captured.has(part.capture)) add([...path, key], `{{${part.capture}}} is not captured by an earlier setup step`);
+        }
+      } catch (err) {
+        if (!(err instanceof TemplateError)) throw err;
+        add([...path, key], `unparseable recipe template: ${err.message}`);
+      }
+    }
+  }
+}
+
+function checkRegex(src: string, path: DocPath, add: (p: DocPath, m: string) => void): void {
+  try { new RegExp(src); } catch (err) { add(path, `invalid regular expression: ${(err as Error).message}`); }
+}

@@ -1,0 +1,108 @@
+/**
+ * Loads `catalogs/*.yaml`: YAML syntax, the meta-schema, then the semantic lint, then
+ * cross-catalog rules (ids unique everywhere). Every problem is reported at once, located as
+ * `catalogs/<file>.yaml:LINE:COL message`; any problem throws CatalogError before anything runs.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { CatalogError, type CatalogIssue } from './issues.js';
+import { lintCatalog } from './lint.js';
+import { Locator, pointerToPath } from './locate.js';
+import { metaProblems, metaValidator } from './meta.js';
+import type { Catalog, LoadedCatalog } from './types.js';
+
+export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.meta.url).pathname);
+
+/** Parse and validate one catalog's text; `file` is the label used in messages. */
+export function parseCatalog(text: string, file: string): { catalog?: LoadedCatalog; issues: CatalogIssue[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const issues: CatalogIssue[] = [];
+  // After the first syntax errors the rest are mostly cascades: keep the first few.
+  for (const err of [...doc.errors, ...doc.warnings].slice(0, 5)) {
+    const pos = lines.linePos(err.pos[0]);
+    issues.push({ file, line: pos.line, col: pos.col, message: yamlMessage(err.code, err.message) });
+  }
+  if (issues.length) return { issues };
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const loc = new Locator(doc, lines);
+  const validate = metaValidator();
+  if (!validate(data)) {
+    for (const p of metaProblems(validate.errors ?? [])) {
+      const path = pointerToPath(p.pointer, data);
+      const pos = p.key !== undefined ? loc.key(path, p.key) : loc.value(path);
+      issues.push({ file, ...pos, message: p.message });
+    }
+    return { issues: sortIssues(issues) };
+  }
+  const catalog = data as Catalog;
+  for (const p of lintCatalog(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  if (issues.length) return { issues: sortIssues(issues) };
+  const located = { ...catalog, file } as LoadedCatalog;
+  entryLines.set(located, catalog.entries.map((_, i) => loc.value(['entries', i]).line));
+  return { catalog: located, issues };
+}
+
+/** Line of each entry in its file, for reports that link back to the catalog. */
+const entryLines = new WeakMap<LoadedCatalog, number[]>();
+export function entryLine(c: LoadedCatalog, index: number): number | undefined {
+  return entryLines.get(c)?.[index];
+}
+
+const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();
+
+/** Load every `*.yaml` in `dir` (sorted by name); throws CatalogError listing every problem. */
+export function loadCatalogs(dir: string = DEFAULT_CATALOG_DIR): LoadedCatalog[] {
+  const abs = resolve(dir);
+  const files = readdirSync(abs).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  const stamp = files.map((f) => { const s = statSync(join(abs, f)); return `${f}:${s.size}:${s.mtimeMs}`; }).join('|');
+  const hit = memo.get(abs);
+  if (hit && hit.stamp === stamp) return hit.catalogs;
+  const catalogs: LoadedCatalog[] = [];
+  const issues: CatalogIssue[] = [];
+  for (const f of files) {
+    const full = join(abs, f);
+    const label = displayPath(full);
+    const r = parseCatalog(readFileSync(full, 'utf8'), label);
+    issues.push(...r.issues);
+    if (r.catalog) catalogs.push(r.catalog);
+  }
+  issues.push(...crossCatalog(catalogs));
+  if (issues.length) throw new CatalogError(issues);
+  if (catalogs.length === 0) throw new CatalogError([{ file: displayPath(abs), line: 1, col: 1, message: 'no catalogs (*.yaml) found' }]);
+  memo.set(abs, { stamp, catalogs });
+  return catalogs;
+}
+
+function crossCatalog(catalogs: LoadedCatalog[]): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  const owner = new Map<string, string>();
+  const apis = new Map<string, string>();
+  for (const c of catalogs) {
+    const prev = apis.get(c.api);
+    if (prev) issues.push({ file: c.file, line: 1, col: 1, message: `api '${c.api}' is already defined by ${prev}` });
+    apis.set(c.api, c.file);
+    c.entries.forEach((e, i) => {
+      const other = owner.get(e.id);
+      if (other) issues.push({ file: c.file, line: entryLine(c, i) ?? 1, col: 1, message: `duplicate id '${e.id}' (also in ${other})` });
+      owner.set(e.id, c.file);
+    });
+  }
+  return issues;
+}
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+function sortIssues(list: CatalogIssue[]): CatalogIssue[] {
+  return list.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  const clean = first.replace(/ at line \d+, column \d+:?$/, '');
+  return code === 'DUPLICATE_KEY' ? `duplicate key: ${clean}` : `YAML syntax: ${clean}`;
+}

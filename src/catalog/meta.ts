@@ -1,0 +1,79 @@
+/**
+ * Validates a parsed catalog against catalogs/catalog.schema.json and turns ajv's errors into
+ * one readable message per problem ("status must be an integer 100-599", "unknown key 'foo'").
+ */
+import { readFileSync } from 'node:fs';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv2020 as Ajv } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under NodeNext its callable is the module's `default`.
+const addFormats = addFormatsModule as unknown as { default: (a: Ajv) => Ajv };
+
+export const META_SCHEMA_PATH = new URL('../../catalogs/catalog.schema.json', import.meta.url);
+
+let compiled: ValidateFunction | undefined;
+
+export function metaValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  addFormats.default(ajv);
+  ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' });
+  compiled = ajv.compile(JSON.parse(readFileSync(META_SCHEMA_PATH, 'utf8')) as object);
+  return compiled;
+}
+
+export interface MetaProblem {
+  /** ajv instancePath of the offending value */
+  pointer: string;
+  /** for unknown keys: the key, so the position can point at it */
+  key?: string;
+  message: string;
+}
+
+/** Collapse ajv's errors to one message per instance location, preferring our x-message texts. */
+export function metaProblems(errors: ErrorObject[]): MetaProblem[] {
+  const out: MetaProblem[] = [];
+  const seen = new Set<string>();
+  // Errors inside anyOf branches are noise once the anyOf itself has failed with an x-message.
+  const anyOfFailures = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.keyword !== 'anyOf' && anyOfFailures.includes(e.instancePath) && /\/anyOf\//.test(e.schemaPath)) continue;
+    const p = problem(e);
+    const k = `${p.pointer}|${p.key ?? ''}|${p.message}`;
+    if (!seen.has(k)) { seen.add(k); out.push(p); }
+  }
+  // one message per location for the same pointer unless they are about different keys
+  return out.filter((p, i) => p.key !== undefined || !out.slice(0, i).some((q) => q.pointer === p.pointer && q.key === undefined));
+}
+
+function problem(e: ErrorObject): MetaProblem {
+  const where = label(e.instancePath);
+  const parent = e.parentSchema as { 'x-message'?: string } | undefined;
+  const custom = (e.schema && typeof e.schema === 'object' ? (e.schema as { 'x-message'?: string })['x-message'] : undefined) ?? parent?.['x-message'];
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((parent as { properties?: object } | undefined)?.properties ?? {});
+      return { pointer: e.instancePath, key, message: `unknown key '${key}'${where ? ` in ${where}` : ''}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}` };
+    }
+    case 'required':
+      return { pointer: e.instancePath, message: `${where || 'catalog'} is missing required key '${(e.params as { missingProperty: string }).missingProperty}'` };
+    case 'not':
+      return { pointer: e.instancePath, message: `${where} must not have both 'json' and 'body'` };
+    default:
+      if (custom) return { pointer: e.instancePath, message: custom.startsWith(lastSeg(e.instancePath)) ? custom : `${where}: ${custom}` };
+      return { pointer: e.instancePath, message: `${where || 'catalog'} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function lastSeg(pointer: string): string {
+  const segs = pointer.split('/');
+  return segs[segs.length - 1] ?? '';
+}
+
+/** `/entries/3/recipe/request/method` -> `entries[3].recipe.request.method` */
+export function label(pointer: string): string {
+  return pointer.slice(1).split('/').filter(Boolean).map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : (i ? '.' : '') + s)).join('');
+}

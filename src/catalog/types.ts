@@ -1,0 +1,121 @@
+/**
+ * The catalog model: what `catalogs/<api>.yaml` holds once loaded and validated.
+ * The YAML is validated against `catalogs/catalog.schema.json` first; these types mirror it.
+ */
+
+export type Strength = 'must' | 'should';
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON Schema fragment (2020-12), kept as plain data. */
+export type JsonSchema = { [key: string]: Json };
+
+export interface Catalog {
+  /** short name, also the id prefix and the Playwright project name: `cmix` */
+  api: string;
+  title: string;
+  /** env variable holding the target's base URL for this API, e.g. `CMIX_BASE_URL` */
+  baseUrlVar: string;
+  /** the vendor page this catalog is transcribed from */
+  page: { url: string; seed: string; title: string; lastModified?: string };
+  /** other vendor pages entries may cite (`source:` on an entry), e.g. the Common API Error Catalog */
+  sources?: Record<string, { url: string; title: string; note?: string }>;
+  /** how an identity's secret is sent */
+  auth: { header: string; format: string };
+  /** named identities; each one's secret comes from an env variable */
+  identities: Record<string, { env: string; description: string }>;
+  /** identity used by requests that do not say `as:` */
+  defaultIdentity: string;
+  /** named body shapes (JSON Schema), emitted as shared `$defs` */
+  envelopes: Record<string, JsonSchema>;
+  /** env variables the recipes use besides identities and the base URL, with what to provision */
+  fixtures?: Record<string, string>;
+  entries: Entry[];
+  docFindings?: DocFinding[];
+}
+
+export interface Entry {
+  /** `<api>/<slug>`, unique across catalogs, stable forever */
+  id: string;
+  title: string;
+  /** key of `sources` when the entry comes from another page than `page` */
+  source?: string;
+  doc: { url: string; quote: string };
+  /** one status, a set, or a class like `5xx` */
+  status: number | number[] | string;
+  strength: Strength;
+  /** why the status is only inferred (required when strength is should) */
+  statusBasis?: string;
+  headers?: HeaderRule[];
+  /** media type of the body; absent = not documented */
+  contentType?: { type: string; strength: Strength; basis?: string };
+  body: BodyContract;
+  /** the page's example exactly as printed (may be invalid JSON: that is a doc finding) */
+  example?: string;
+  recipe?: Recipe;
+  /** why this entry cannot be provoked from outside (exclusive with recipe) */
+  unprovokable?: string;
+  /** why running it changes the target beyond its own cleanup; runs only when the env allows */
+  destructive?: string;
+}
+
+export interface HeaderRule {
+  name: string;
+  /** exact value */
+  equals?: string;
+  /** ECMAScript regex the value must match */
+  matches?: string;
+  strength: Strength;
+  basis: string;
+}
+
+export type BodyContract =
+  | { kind: 'json'; envelope: string; const?: Record<string, Json>; required?: string[]; properties?: Record<string, JsonSchema> }
+  | { kind: 'text'; equals?: string; matches?: string }
+  | { kind: 'empty' }
+  | { kind: 'undocumented'; basis: string };
+
+export interface RequestTemplate {
+  method: string;
+  /** path below the base URL; `{{name}}` captures/builtins and `${ENV}` variables are substituted */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  json?: Json;
+  /** raw request body (string), exclusive with json */
+  body?: string;
+  /** identity name, or `none` for no credentials; default: catalog.defaultIdentity */
+  as?: string;
+}
+
+export interface Step {
+  name?: string;
+  request: RequestTemplate;
+  /** statuses the step must answer with, else the test errors (harness fault, not a violation) */
+  expect?: number | number[];
+  /** variable name -> JSON pointer into the response document `{status, headers, body}` */
+  capture?: Record<string, string>;
+  /** repeat the step until its status is in `until` (eventual consistency), bounded */
+  poll?: { until: number | number[]; timeoutMs?: number; intervalMs?: number };
+}
+
+export interface Recipe {
+  setup?: Step[];
+  request: RequestTemplate;
+  /** send the request again until the status is `until` (e.g. rate limits), at most `max` times */
+  repeat?: { until: number; max: number };
+  /** retry the provoking request while the status is in `while` (eventual consistency), bounded */
+  poll?: { while: number | number[]; timeoutMs?: number; intervalMs?: number };
+  /** always run, even when the test fails; failures here are logged, not fatal */
+  teardown?: Step[];
+}
+
+export interface DocFinding {
+  id: string;
+  kind: 'invalid-example' | 'duplicate-row' | 'conflicting-rows' | 'contradiction' | 'placeholder' | 'missing-information' | 'inconsistency';
+  entries?: string[];
+  text: string;
+}
+
+/** A catalog as loaded: the parsed model plus where it came from. */
+export interface LoadedCatalog extends Catalog {
+  file: string;
+}
