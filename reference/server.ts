@@ -34,12 +34,16 @@ export interface RunningReference {
 }
 
 export function buildApis(catalogs: LoadedCatalog[], options: ReferenceOptions): ReferenceApi[] {
-  return FACTORIES.map((mod) => {
+  const apis: ReferenceApi[] = [];
+  for (const mod of FACTORIES) {
     const catalog = catalogs.find((c) => c.api === mod.api);
-    if (!catalog) throw new Error(`reference target: no catalog for api ${mod.api}`);
-    const ctx: ApiContext = { catalog, options, now: () => Date.now() };
-    return mod.create(ctx);
-  });
+    if (!catalog) {
+      process.stderr.write(`reference target: no catalog for api ${mod.api}; not mounted\n`);
+      continue;
+    }
+    apis.push(mod.create({ catalog, options, now: () => Date.now() } satisfies ApiContext));
+  }
+  return apis;
 }
 
 export async function startReference(opts: StartOptions = {}): Promise<RunningReference> {

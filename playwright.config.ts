@@ -1,0 +1,54 @@
+/**
+ * faultline's Playwright configuration: one project per API (so `--project=cmix` and
+ * `--grep @status:401` select as people expect), API tests only (no browser), the embedded
+ * reference target started by `webServer` when the selected env asks for it, and the reports
+ * under reports/.
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { loadEnv } from './src/env.js';
+
+const env = loadEnv();
+const catalogDir = process.env.FAULTLINE_CATALOGS || resolve('catalogs');
+const apis = readdirSync(catalogDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const reportsDir = process.env.FAULTLINE_REPORTS_DIR || 'reports';
+
+// FAULTLINE_REPORTERS=minimal keeps only the conformance reporter (benchmarks, self-tests).
+const minimal = process.env.FAULTLINE_REPORTERS === 'minimal';
+const reporter: ReporterDescription[] = [
+  [process.env.CI ? 'dot' : 'list'],
+  ['./src/report/reporter.ts', { outputDir: `${reportsDir}/conformance` }],
+];
+if (!minimal) {
+  reporter.push(
+    ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
+    ['junit', { outputFile: `${reportsDir}/junit.xml` }],
+    ['allure-playwright', { resultsDir: `${reportsDir}/allure-results`, environmentInfo: { environment: env.name }, detail: false, suiteTitle: false }],
+  );
+}
+
+export default defineConfig({
+  testDir: 'specs',
+  testMatch: /conformance.*\.spec\.ts$/,
+  outputDir: `${reportsDir}/test-results`,
+  fullyParallel: true,
+  workers: Number(process.env.FAULTLINE_WORKERS ?? 2),
+  retries: 0,
+  timeout: 60_000,
+  forbidOnly: Boolean(process.env.CI),
+  reporter,
+  use: { trace: 'off' },
+  projects: apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) })),
+  ...(env.embeddedReference
+    ? {
+        webServer: {
+          command: 'node --import tsx reference/main.ts --port 0',
+          wait: { stdout: /listening on port (?<reference_port>\d+)/ },
+          timeout: 30_000,
+          reuseExistingServer: false,
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+        },
+      }
+    : {}),
+});

@@ -1,0 +1,79 @@
+/**
+ * Executes an entry's recipe: setup steps (with polling and captures), the provoking request
+ * (with repeat/poll), and teardown, which always runs. Returns the exchange to judge and the
+ * requests sent, for the reproduction command.
+ */
+import type { Catalog, Entry, Json, Step } from '../catalog/types.js';
+import { documentOf, type Exchange } from '../checks/types.js';
+import type { SentRequest, Sender } from '../target/sender.js';
+import { buildRequest, type Scope } from './build.js';
+
+export class SetupError extends Error {}
+
+export interface RecipeResult {
+  exchange: Exchange;
+  request: SentRequest;
+  /** every request sent, in order (setup, provoking, teardown) */
+  sent: SentRequest[];
+  attempts: number;
+  teardownProblems: string[];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const asList = (s: number | number[]): number[] => (Array.isArray(s) ? s : [s]);
+
+export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope): Promise<RecipeResult> {
+  const recipe = e.recipe;
+  if (!recipe) throw new Error(`${e.id} has no recipe`);
+  const sent: SentRequest[] = [];
+  const teardownProblems: string[] = [];
+  const send = async (req: SentRequest): Promise<Exchange> => { sent.push(req); return sender.send(req); };
+  try {
+    for (const [i, step] of (recipe.setup ?? []).entries()) await runStep(c, step, `setup step ${step.name ?? i + 1}`, send, scope);
+    const req = buildRequest(c, recipe.request, scope);
+    let x = await send(req);
+    let attempts = 1;
+    if (recipe.repeat) {
+      while (x.status !== recipe.repeat.until && attempts < recipe.repeat.max) { x = await send(req); attempts++; }
+    }
+    if (recipe.poll) {
+      const until = Date.now() + (recipe.poll.timeoutMs ?? 5000);
+      const wait = asList(recipe.poll.while);
+      while (wait.includes(x.status) && Date.now() < until) { await sleep(recipe.poll.intervalMs ?? 100); x = await send(req); attempts++; }
+    }
+    return { exchange: x, request: req, sent, attempts, teardownProblems };
+  } finally {
+    for (const [i, step] of (recipe.teardown ?? []).entries()) {
+      try { await runStep(c, step, `teardown step ${step.name ?? i + 1}`, send, scope); }
+      catch (err) { teardownProblems.push((err as Error).message); }
+    }
+  }
+}
+
+async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequest) => Promise<Exchange>, scope: Scope): Promise<void> {
+  const req = buildRequest(c, step.request, scope);
+  let x = await send(req);
+  if (step.poll) {
+    const until = Date.now() + (step.poll.timeoutMs ?? 5000);
+    const want = asList(step.poll.until);
+    while (!want.includes(x.status) && Date.now() < until) { await sleep(step.poll.intervalMs ?? 100); x = await send(req); }
+  }
+  if (step.expect !== undefined && !asList(step.expect).includes(x.status)) {
+    throw new SetupError(`${label} (${req.method} ${new URL(req.url).pathname}) answered ${x.status}, expected ${asList(step.expect).join(' or ')}: ${x.text.slice(0, 200)}`);
+  }
+  for (const [name, pointer] of Object.entries(step.capture ?? {})) {
+    const v = valueAt(documentOf(x), pointer);
+    if (v === undefined || v === null) throw new SetupError(`${label}: nothing to capture at ${pointer} for {{${name}}} (status ${x.status})`);
+    scope.captures[name] = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+}
+
+function valueAt(doc: unknown, pointer: string): Json | undefined {
+  let cur: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur as Json | undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * Declares one Playwright test per catalog entry. Titles start with the entry id; tags carry
+ * api, status, strength and kind; annotations carry the doc URL and quote. Optional partitioning
+ * (`part` of `parts`) spreads a large catalog over several spec files, which Playwright runs
+ * faster than one huge file.
+ */
+import type { Entry, LoadedCatalog } from '../catalog/types.js';
+import { executeEntry } from './execute.js';
+import { test } from './fixtures.js';
+import { failureMessage } from './message.js';
+import { RESULT_ANNOTATION } from './result.js';
+import { loadSuiteCatalogs } from './suite.js';
+
+export function entryTags(e: Entry): string[] {
+  const statuses = typeof e.status === 'number' ? [String(e.status)] : Array.isArray(e.status) ? e.status.map(String) : [e.status];
+  const api = e.id.slice(0, e.id.indexOf('/'));
+  const tags = [`@api:${api}`, ...statuses.map((s) => `@status:${s}`), `@${e.strength}`];
+  if (e.recipe?.setup?.length) tags.push('@stateful');
+  if (e.destructive) tags.push('@destructive');
+  if (e.unprovokable) tags.push('@unprovokable');
+  return tags;
+}
+
+/** Stable partition of entries by id, so every worker sees the same tests in the same file. */
+export function partOf(id: string, parts: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) % parts;
+}
+
+let counter = 0;
+
+export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
+  const catalogs: LoadedCatalog[] = loadSuiteCatalogs();
+  for (const c of catalogs) {
+    for (const e of c.entries) {
+      if (opts.parts && partOf(e.id, opts.parts) !== opts.part) continue;
+      test(`${e.id} ${e.title}`, {
+        tag: entryTags(e),
+        annotation: [{ type: 'doc', description: e.doc.url }, { type: 'quote', description: e.doc.quote }],
+      }, async ({ faultline }, testInfo) => {
+        const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
+        const result = await executeEntry(c, e, { ...faultline, unique });
+        testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
+        if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
+          testInfo.skip(true, `${result.outcome}: ${result.reason}`);
+        }
+        if (result.outcome === 'violation' || result.outcome === 'error') {
+          if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
+          if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
+          throw new Error(failureMessage(e, result));
+        }
+      });
+    }
+  }
+}

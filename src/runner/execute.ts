@@ -1,0 +1,92 @@
+/**
+ * Runs one catalog entry against the target and decides its outcome. Pure orchestration: the
+ * recipe runner sends, the checks judge, this module classifies and redacts.
+ */
+import type { Entry, LoadedCatalog } from '../catalog/types.js';
+import { runChecks } from '../checks/index.js';
+import type { Exchange, Violation } from '../checks/types.js';
+import type { Validators } from '../schema/compile.js';
+import { runRecipe, SetupError } from '../recipes/run.js';
+import { missingVariables } from '../recipes/requirements.js';
+import { TargetError } from '../target/errors.js';
+import type { Redactor } from '../target/redact.js';
+import { curlCommand } from '../target/reproduce.js';
+import type { Sender } from '../target/sender.js';
+import { preview } from '../checks/schema-errors.js';
+import type { Expectation } from './expectations.js';
+import type { EntryResult } from './result.js';
+
+export interface RunContext {
+  env: Record<string, string | undefined>;
+  allowDestructive: boolean;
+  validators: Validators;
+  redactor: Redactor;
+  sender: Sender;
+  expectations: Map<string, Expectation>;
+  /** `{{unique}}` for this test */
+  unique: string;
+}
+
+/** Outcomes decided before any request: unprovokable, not-configured. */
+export function preflight(c: LoadedCatalog, e: Entry, ctx: Pick<RunContext, 'env' | 'allowDestructive'>): EntryResult | undefined {
+  if (e.unprovokable) return { id: e.id, outcome: 'unprovokable', reason: e.unprovokable };
+  const missing = missingVariables(c, e, ctx.env);
+  if (missing.length) return { id: e.id, outcome: 'not-configured', reason: `missing env variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` };
+  if (e.destructive && !ctx.allowDestructive) return { id: e.id, outcome: 'not-configured', reason: `destructive (${e.destructive}); set FAULTLINE_ALLOW_DESTRUCTIVE=true to run it` };
+  return undefined;
+}
+
+export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext): Promise<EntryResult> {
+  const started = performance.now();
+  const early = preflight(c, e, ctx);
+  if (early) return early;
+  let result: EntryResult;
+  try {
+    const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique });
+    const violations = judge(c, e, r.exchange, ctx.validators);
+    result = {
+      id: e.id,
+      outcome: violations.length ? 'violation' : 'conformant',
+      ...(violations.length ? { violations: ctx.redactor.json(violations) } : {}),
+      observed: observed(r.exchange, ctx.redactor),
+      reproduce: curlCommand(r.request, ctx.redactor),
+      attempts: r.attempts,
+      ...(r.teardownProblems.length ? { teardownProblems: r.teardownProblems.map((p) => ctx.redactor.text(p)) } : {}),
+    };
+  } catch (err) {
+    if (!(err instanceof TargetError) && !(err instanceof SetupError)) throw err;
+    result = { id: e.id, outcome: 'error', reason: ctx.redactor.text(err.message) };
+  }
+  const known = ctx.expectations.get(e.id);
+  if (known && result.outcome === 'violation') result = { ...result, outcome: 'known-deviation', reason: `${known.reason} (${known.link})` };
+  else if (known && result.outcome === 'conformant') result = { ...result, outcome: 'unexpected-pass', reason: `listed as a known deviation (${known.reason}) but conforms now: remove it from the expectations` };
+  result.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+/** All violations of an exchange; a 5xx the entry does not document is also judged against the API's 5xx entries. */
+export function judge(c: LoadedCatalog, e: Entry, x: Exchange, validators: Validators): Violation[] {
+  const violations = runChecks(x, { entry: e, validate: validators.get(e.id) });
+  if (x.status >= 500 && !allows(e.status, x.status)) {
+    for (const other of c.entries.filter((o) => o.id !== e.id && allows(o.status, x.status))) {
+      const extra = runChecks(x, { entry: other, validate: validators.get(other.id) }).filter((v) => v.check !== 'status_code_conformance');
+      violations.push(...extra.map((v) => ({ ...v, message: `(unexpected ${x.status}, judged against ${other.id}) ${v.message}` })));
+    }
+  }
+  return violations;
+}
+
+export function allows(s: Entry['status'], status: number): boolean {
+  if (typeof s === 'number') return s === status;
+  if (Array.isArray(s)) return s.includes(status);
+  return Math.floor(status / 100) === Number(s[0]);
+}
+
+function observed(x: Exchange, redactor: Redactor): EntryResult['observed'] {
+  return {
+    status: x.status,
+    headers: redactor.headers(x.headers),
+    body: redactor.json(preview(x.body)),
+    ...(x.truncated ? { truncated: true } : {}),
+  };
+}

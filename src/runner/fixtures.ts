@@ -1,0 +1,45 @@
+/**
+ * Worker-scoped state: catalogs parsed once, validators compiled once per entry, one
+ * APIRequestContext (and connection pool) per worker. Nothing is set up per test.
+ */
+import { test as base, request as pwRequest } from '@playwright/test';
+import type { LoadedCatalog } from '../catalog/types.js';
+import { loadEnv } from '../env.js';
+import { Validators } from '../schema/compile.js';
+import { secretVariables } from '../recipes/requirements.js';
+import { Redactor } from '../target/redact.js';
+import { playwrightSender, DEFAULT_TIMEOUT_MS, type Sender } from '../target/sender.js';
+import { loadSuiteCatalogs } from './suite.js';
+import { loadExpectations, type Expectation } from './expectations.js';
+
+export interface WorkerState {
+  env: Record<string, string | undefined>;
+  envName: string;
+  allowDestructive: boolean;
+  catalogs: LoadedCatalog[];
+  validators: Validators;
+  redactor: Redactor;
+  sender: Sender;
+  expectations: Map<string, Expectation>;
+}
+
+export const test = base.extend<object, { faultline: WorkerState }>({
+  faultline: [async ({}, use) => {
+    const env = loadEnv();
+    const catalogs = loadSuiteCatalogs();
+    const secrets = catalogs.flatMap((c) => secretVariables(c).map((v) => env.vars[v] ?? '')).filter(Boolean);
+    const timeout = Number(env.vars.FAULTLINE_REQUEST_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS);
+    const ctx = await pwRequest.newContext({ timeout });
+    await use({
+      env: env.vars,
+      envName: env.name,
+      allowDestructive: env.allowDestructive,
+      catalogs,
+      validators: new Validators(catalogs),
+      redactor: new Redactor(env.vars, secrets),
+      sender: playwrightSender(ctx, timeout),
+      expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
+    });
+    await ctx.dispose();
+  }, { scope: 'worker' }],
+});
