@@ -31,27 +31,42 @@ export interface MetaProblem {
   message: string;
 }
 
-/** Collapse ajv's errors to one message per instance location, preferring our x-message texts. */
+/**
+ * Collapse ajv's errors to one message per location: unknown and missing keys each get their own
+ * message; otherwise a failed anyOf with an x-message wins (its branches' errors are noise), then
+ * any error with an x-message, then the first.
+ */
 export function metaProblems(errors: ErrorObject[]): MetaProblem[] {
-  const out: MetaProblem[] = [];
-  const seen = new Set<string>();
-  // Errors inside anyOf branches are noise once the anyOf itself has failed with an x-message.
-  const anyOfFailures = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  const keyed: MetaProblem[] = [];
+  const byPointer = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     if (e.keyword === 'if') continue;
-    if (e.keyword !== 'anyOf' && anyOfFailures.includes(e.instancePath) && /\/anyOf\//.test(e.schemaPath)) continue;
-    const p = problem(e);
-    const k = `${p.pointer}|${p.key ?? ''}|${p.message}`;
-    if (!seen.has(k)) { seen.add(k); out.push(p); }
+    if (e.keyword === 'additionalProperties' || e.keyword === 'required') { keyed.push(problem(e)); continue; }
+    byPointer.set(e.instancePath, [...(byPointer.get(e.instancePath) ?? []), e]);
   }
-  // one message per location for the same pointer unless they are about different keys
-  return out.filter((p, i) => p.key !== undefined || !out.slice(0, i).some((q) => q.pointer === p.pointer && q.key === undefined));
+  const out: MetaProblem[] = [];
+  const seen = new Set<string>();
+  for (const p of keyed) { const k = `${p.pointer}|${p.key ?? ''}|${p.message}`; if (!seen.has(k)) { seen.add(k); out.push(p); } }
+  for (const list of byPointer.values()) {
+    // A value of the right type that breaks a constraint gets that constraint's own message
+    // (700 -> "status must be an integer 100-599"); a value of no acceptable type gets the
+    // anyOf's summary of what is allowed.
+    const pick = list.find((e) => xMessage(e) && e.keyword !== 'type' && e.keyword !== 'anyOf')
+      ?? list.find((e) => e.keyword === 'anyOf' && xMessage(e)) ?? list.find((e) => xMessage(e)) ?? list[0]!;
+    out.push(problem(pick));
+  }
+  return out;
+}
+
+function xMessage(e: ErrorObject): string | undefined {
+  const own = e.schema && typeof e.schema === 'object' ? (e.schema as { 'x-message'?: string })['x-message'] : undefined;
+  return own ?? (e.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
 }
 
 function problem(e: ErrorObject): MetaProblem {
   const where = label(e.instancePath);
   const parent = e.parentSchema as { 'x-message'?: string } | undefined;
-  const custom = (e.schema && typeof e.schema === 'object' ? (e.schema as { 'x-message'?: string })['x-message'] : undefined) ?? parent?.['x-message'];
+  const custom = xMessage(e);
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);

@@ -28,6 +28,20 @@ export function partOf(id: string, parts: number): number {
   return (h >>> 0) % parts;
 }
 
+/** Static annotations: the doc citation, and Allure labels (allure-playwright reads `allure.label.*`). */
+export function entryAnnotations(c: LoadedCatalog, e: Entry): { type: string; description: string }[] {
+  const cls = typeof e.status === 'string' ? e.status : `${String(Array.isArray(e.status) ? e.status[0] : e.status)[0]}xx`;
+  return [
+    { type: 'doc', description: e.doc.url },
+    { type: 'quote', description: e.doc.quote },
+    { type: 'allure.label.epic', description: c.api },
+    { type: 'allure.label.feature', description: cls },
+    { type: 'allure.label.story', description: e.id },
+    { type: 'allure.label.severity', description: e.strength === 'must' ? 'critical' : 'normal' },
+    { type: 'allure.label.tag', description: e.strength },
+  ];
+}
+
 let counter = 0;
 
 export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
@@ -37,7 +51,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
       if (opts.parts && partOf(e.id, opts.parts) !== opts.part) continue;
       test(`${e.id} ${e.title}`, {
         tag: entryTags(e),
-        annotation: [{ type: 'doc', description: e.doc.url }, { type: 'quote', description: e.doc.quote }],
+        annotation: entryAnnotations(c, e),
       }, async ({ faultline }, testInfo) => {
         const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
         const result = await executeEntry(c, e, { ...faultline, unique });

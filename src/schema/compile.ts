@@ -7,7 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { LoadedCatalog } from '../catalog/types.js';
-import { entrySchema, envelopesSchema } from './generate.js';
+import { entrySchema, entrySchemaId, envelopesSchema } from './generate.js';
 
 // ajv-formats is CommonJS; under NodeNext its callable is the module's `default`.
 const addFormats = addFormatsModule as unknown as { default: (a: Ajv2020) => Ajv2020 };
@@ -28,6 +28,17 @@ export class Validators {
       this.ajv.addSchema(envelopesSchema(c));
       c.entries.forEach((e, index) => this.byId.set(e.id, { catalog: c, index }));
     }
+  }
+
+  /** A validator of the body part alone (for page examples, which are bodies). */
+  body(entryId: string): ValidateFunction {
+    const key = `${entryId}#body`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    this.get(entryId);
+    const fn = this.ajv.compile({ $ref: `${entrySchemaId(entryId)}#/properties/body` });
+    this.cache.set(key, fn);
+    return fn;
   }
 
   /** The compiled validator of an entry's whole-response schema. */

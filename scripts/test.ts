@@ -1,0 +1,43 @@
+/**
+ * `npm test`: every test file under test/ with node's test runner (files run in parallel
+ * processes), spec output on stdout, and a closing line `N passed, N failed, N skipped` that CI
+ * reads. Pass file paths or name fragments to run a subset: `npm test -- checks reference/cmix`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    return d.isDirectory() ? testFiles(p) : d.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+const files = testFiles(join(root, 'test')).map((f) => relative(root, f)).sort()
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+if (files.length === 0) {
+  process.stderr.write(`no test files match ${filters.join(' ')}\n`);
+  process.exit(2);
+}
+mkdirSync(join(root, 'reports'), { recursive: true });
+const tap = join(root, 'reports', 'unit-tests.tap');
+const child = spawn(process.execPath, [
+  '--import', 'tsx', '--test', `--test-concurrency=${process.env.FAULTLINE_TEST_CONCURRENCY ?? 2}`,
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+  ...files,
+], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+
+child.on('exit', (code) => {
+  const text = readFileSync(tap, 'utf8');
+  const count = (name: string): number => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  const passed = count('pass');
+  const failed = count('fail') + count('cancelled');
+  const skipped = count('skipped') + count('todo');
+  process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  process.exit(code ?? 1);
+});
