@@ -1,11 +1,40 @@
-/** cmix on the reference target. PLACEHOLDER until its module is written: answers 501 to everything. */
+/**
+ * cmix on the reference target (prefix /cmix): surveys, their archives, and projects, over real
+ * in-memory state. Every request passes the same gates in the same order, so the error a client
+ * gets does not depend on which endpoint it hit:
+ *   406 (Accept rules out JSON: no error body could be sent acceptably anyway)
+ *   → 401 (no valid bearer token; before routing, so anonymous callers learn nothing of paths)
+ *   → 404 unknown path / 405 known path, other method
+ *   → per handler: 404 unknown resource → 403 role → 415/400 body → 400 missing fields → 422.
+ */
 import type { ApiModule } from '../../api.js';
+import { header, type RefRequest } from '../../http.js';
+import { authenticate } from './auth.js';
+import { ENTRY, notAcceptable } from './errors.js';
+import { acceptsJson } from './negotiate.js';
+import { PROJECT_ROUTES } from './projects.js';
+import { dispatch, type Route } from './routes.js';
+import { CmixState } from './state.js';
+import { SURVEY_ROUTES } from './surveys.js';
+
+export const ROUTES: readonly Route[] = [...SURVEY_ROUTES, ...PROJECT_ROUTES];
 
 export const cmix: ApiModule = {
   api: 'cmix',
-  create: () => ({
-    api: 'cmix',
-    prefix: '/cmix',
-    handle: () => ({ status: 501, body: 'not implemented yet', contentType: 'text/plain' }),
-  }),
+  create: (ctx) => {
+    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
+    const known = new Set(ctx.catalog.entries.map((e) => e.id));
+    const lost = Object.values(ENTRY).filter((id) => !known.has(id));
+    if (lost.length) throw new Error(`cmix reference target: catalog lacks entries ${lost.join(', ')}`);
+    const state = new CmixState(ctx.now);
+    return {
+      api: 'cmix',
+      prefix: '/cmix',
+      handle: (req: RefRequest) => {
+        if (!acceptsJson(header(req, 'accept'))) throw notAcceptable();
+        const who = authenticate(req);
+        return dispatch(ROUTES, req, who, state);
+      },
+    };
+  },
 };
