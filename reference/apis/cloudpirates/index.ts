@@ -1,11 +1,39 @@
-/** cloudpirates on the reference target. PLACEHOLDER until its module is written: answers 501 to everything. */
+/**
+ * CloudPirates on the reference target (prefix /cloudpirates/v1): identities with API keys and
+ * Bearer tokens, workspaces with Owner/Member/Viewer members, ajv request validation, and an
+ * event-sourced store whose read model lags writes by `lagMs` (default 300 ms).
+ * Order of gates: 401 (before routing, so anonymous callers learn nothing of paths) → 404 route
+ * → per handler: 400 body (ajv) → 404 resource → 403 role.
+ */
 import type { ApiModule } from '../../api.js';
+import type { RefRequest } from '../../http.js';
+import { ACCOUNT_ROUTES } from './account.js';
+import { authenticate } from './auth.js';
+import { ENTRY } from './errors.js';
+import { Identities } from './identities.js';
+import { MEMBER_ROUTES } from './members.js';
+import { dispatch, type Route } from './routes.js';
+import { Store } from './store.js';
+import { WORKSPACE_ROUTES } from './workspaces.js';
+
+export const ROUTES: readonly Route[] = [...ACCOUNT_ROUTES, ...WORKSPACE_ROUTES, ...MEMBER_ROUTES];
 
 export const cloudpirates: ApiModule = {
   api: 'cloudpirates',
-  create: () => ({
-    api: 'cloudpirates',
-    prefix: '/cloudpirates/v1',
-    handle: () => ({ status: 501, body: 'not implemented yet', contentType: 'text/plain' }),
-  }),
+  create: (ctx) => {
+    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
+    const known = new Set(ctx.catalog.entries.map((e) => e.id));
+    const lost = Object.values(ENTRY).filter((id) => !known.has(id));
+    if (lost.length) throw new Error(`cloudpirates reference target: catalog lacks entries ${lost.join(', ')}`);
+    const ids = new Identities(ctx.now);
+    const store = new Store(ctx.now, () => ctx.options.lagMs);
+    return {
+      api: 'cloudpirates',
+      prefix: '/cloudpirates/v1',
+      handle: (req: RefRequest) => {
+        const caller = authenticate(req, ids);
+        return dispatch(ROUTES, req, { caller, store, ids, now: ctx.now });
+      },
+    };
+  },
 };

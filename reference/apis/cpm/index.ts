@@ -1,11 +1,33 @@
-/** cpm on the reference target. PLACEHOLDER until its module is written: answers 501 to everything. */
+/**
+ * Celonis Process Management on the reference target (prefix /cpm/faultline/default/_api/rest,
+ * i.e. collection `faultline`, storage `default`). Gates: 401 without a valid token (header
+ * `symbio-auth-token`, or the query parameter of the same name) → 404 for unknown paths,
+ * facets, views and elements → 400 for malformed listing options ($filter, $select, $page...).
+ */
 import type { ApiModule } from '../../api.js';
+import { header, type RefRequest } from '../../http.js';
+import { READER_TOKEN } from './data.js';
+import { route } from './elements.js';
+import { ENTRY, unauthorized } from './errors.js';
+
+const TOKENS = new Set([READER_TOKEN]);
 
 export const cpm: ApiModule = {
   api: 'cpm',
-  create: () => ({
-    api: 'cpm',
-    prefix: '/cpm/faultline/default/_api/rest',
-    handle: () => ({ status: 501, body: 'not implemented yet', contentType: 'text/plain' }),
-  }),
+  create: (ctx) => {
+    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
+    const known = new Set(ctx.catalog.entries.map((e) => e.id));
+    const lost = Object.values(ENTRY).filter((id) => !known.has(id));
+    if (lost.length) throw new Error(`cpm reference target: catalog lacks entries ${lost.join(', ')}`);
+    return {
+      api: 'cpm',
+      prefix: '/cpm/faultline/default/_api/rest',
+      handle: (req: RefRequest) => {
+        // The header wins over the query parameter when both are given.
+        const token = header(req, 'symbio-auth-token') ?? req.query.get('symbio-auth-token') ?? '';
+        if (!TOKENS.has(token.trim())) throw unauthorized();
+        return route(req);
+      },
+    };
+  },
 };
