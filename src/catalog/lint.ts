@@ -59,6 +59,12 @@ function checkRequest(c: Catalog, r: RequestTemplate, path: DocPath, captured: S
       } catch (err) {
         if (!(err instanceof TemplateError)) throw err;
         add([...path, key], `unparseable recipe template: ${err.message}`);
+        continue;
+      }
+      for (const part of parseTemplate(s)) {
+        if ('env' in part && !(c.fixtures && part.env in c.fixtures) && part.env !== c.baseUrlVar) {
+          add([...path, key], `\${${part.env}} is not described under fixtures: say what a deployment must provision for it`);
+        }
       }
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { Catalog, Entry, Json, Step } from '../catalog/types.js';
 import { documentOf, type Exchange } from '../checks/types.js';
+import type { Redactor } from '../target/redact.js';
 import type { SentRequest, Sender } from '../target/sender.js';
 import { buildRequest, type Scope } from './build.js';
 
@@ -22,14 +23,18 @@ export interface RecipeResult {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const asList = (s: number | number[]): number[] => (Array.isArray(s) ? s : [s]);
 
-export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope): Promise<RecipeResult> {
+/**
+ * Captures read the raw responses (a setup step may need an id the target returned); everything
+ * that leaves this function (the judged exchange, error messages) has passed `redactor`.
+ */
+export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope, redactor: Redactor): Promise<RecipeResult> {
   const recipe = e.recipe;
   if (!recipe) throw new Error(`${e.id} has no recipe`);
   const sent: SentRequest[] = [];
   const teardownProblems: string[] = [];
   const send = async (req: SentRequest): Promise<Exchange> => { sent.push(req); return sender.send(req); };
   try {
-    for (const [i, step] of (recipe.setup ?? []).entries()) await runStep(c, step, `setup step ${step.name ?? i + 1}`, send, scope);
+    for (const [i, step] of (recipe.setup ?? []).entries()) await runStep(c, step, `setup step ${step.name ?? i + 1}`, send, scope, redactor);
     const req = buildRequest(c, recipe.request, scope);
     let x = await send(req);
     let attempts = 1;
@@ -41,16 +46,16 @@ export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Sco
       const wait = asList(recipe.poll.while);
       while (wait.includes(x.status) && Date.now() < until) { await sleep(recipe.poll.intervalMs ?? 100); x = await send(req); attempts++; }
     }
-    return { exchange: x, request: req, sent, attempts, teardownProblems };
+    return { exchange: redactor.exchange(x), request: req, sent, attempts, teardownProblems };
   } finally {
     for (const [i, step] of (recipe.teardown ?? []).entries()) {
-      try { await runStep(c, step, `teardown step ${step.name ?? i + 1}`, send, scope); }
+      try { await runStep(c, step, `teardown step ${step.name ?? i + 1}`, send, scope, redactor); }
       catch (err) { teardownProblems.push((err as Error).message); }
     }
   }
 }
 
-async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequest) => Promise<Exchange>, scope: Scope): Promise<void> {
+async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequest) => Promise<Exchange>, scope: Scope, redactor: Redactor): Promise<void> {
   const req = buildRequest(c, step.request, scope);
   let x = await send(req);
   if (step.poll) {
@@ -59,7 +64,7 @@ async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequ
     while (!want.includes(x.status) && Date.now() < until) { await sleep(step.poll.intervalMs ?? 100); x = await send(req); }
   }
   if (step.expect !== undefined && !asList(step.expect).includes(x.status)) {
-    throw new SetupError(`${label} (${req.method} ${new URL(req.url).pathname}) answered ${x.status}, expected ${asList(step.expect).join(' or ')}: ${x.text.slice(0, 200)}`);
+    throw new SetupError(`${label} (${req.method} ${new URL(req.url).pathname}) answered ${x.status}, expected ${asList(step.expect).join(' or ')}: ${redactor.text(x.text).slice(0, 200)}`);
   }
   for (const [name, pointer] of Object.entries(step.capture ?? {})) {
     const v = valueAt(documentOf(x), pointer);

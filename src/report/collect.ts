@@ -27,7 +27,8 @@ export interface ConformanceReport {
   apis: Record<string, Summary>;
   entries: ConformanceEntry[];
   docFindings: (NonNullable<LoadedCatalog['docFindings']>[number] & { api: string })[];
-  baseline?: { file: string; newlyFailing: string[]; newlyFixed: string[] };
+  /** present when FAULTLINE_BASELINE named a previous conformance.json */
+  baseline?: { file: string; startedAt?: string; newlyFailing: string[]; newlyFixed: string[] };
 }
 
 export function emptySummary(): Summary {

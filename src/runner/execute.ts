@@ -42,13 +42,13 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   if (early) return early;
   let result: EntryResult;
   try {
-    const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique });
+    const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique }, ctx.redactor);
     const violations = judge(c, e, r.exchange, ctx.validators);
     result = {
       id: e.id,
       outcome: violations.length ? 'violation' : 'conformant',
-      ...(violations.length ? { violations: ctx.redactor.json(violations) } : {}),
-      observed: observed(r.exchange, ctx.redactor),
+      ...(violations.length ? { violations } : {}),
+      observed: observed(r.exchange),
       reproduce: curlCommand(r.request, ctx.redactor),
       attempts: r.attempts,
       ...(r.teardownProblems.length ? { teardownProblems: r.teardownProblems.map((p) => ctx.redactor.text(p)) } : {}),
@@ -82,11 +82,12 @@ export function allows(s: Entry['status'], status: number): boolean {
   return Math.floor(status / 100) === Number(s[0]);
 }
 
-function observed(x: Exchange, redactor: Redactor): EntryResult['observed'] {
+/** What came back, for the report: already redacted by the recipe runner; large bodies cut. */
+function observed(x: Exchange): EntryResult['observed'] {
   return {
     status: x.status,
-    headers: redactor.headers(x.headers),
-    body: redactor.json(preview(x.body)),
+    headers: x.headers,
+    body: preview(x.body),
     ...(x.truncated ? { truncated: true } : {}),
   };
 }

@@ -3,6 +3,8 @@
  * by name (headers and fields that carry credentials) and by value (every secret variable's value
  * from the env, wherever it shows up, even inside another string).
  */
+import type { Exchange } from '../checks/types.js';
+
 const SECRET_NAME = /(authorization|cookie|token|api[-_]?key|apikey|secret|password|passwd|credential|session|x-auth)/i;
 export const REDACTED = '[REDACTED]';
 
@@ -33,6 +35,11 @@ export class Redactor {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(h)) out[k] = isSecretName(k) ? REDACTED : this.text(v);
     return out;
+  }
+
+  /** A copy of an exchange with every secret removed: what checks judge and reports show. */
+  exchange(x: Exchange): Exchange {
+    return { ...x, headers: this.headers(x.headers), body: this.json(x.body), text: this.text(x.text) };
   }
 
   /** Deep copy of a JSON value with secret-named fields and secret values replaced. */

@@ -3,6 +3,7 @@
  * recipe runner and judged by the suite's own checks, then the resources and rules behind them:
  * authentication schemes, roles, ajv validation, pagination and the lagging read model.
  */
+import { Redactor } from '../../src/target/redact.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -109,7 +110,7 @@ describe('cloudpirates catalog recipes', () => {
       continue;
     }
     test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => {
-      const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: unique() });
+      const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: unique() }, new Redactor(env));
       assert.deepEqual(runChecks(r.exchange, { entry, validate: validators.get(entry.id) }), [], r.exchange.text);
       assertContract(entry, r.exchange);
       SPECIFICS[entry.id]!(r.exchange);

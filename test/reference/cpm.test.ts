@@ -3,6 +3,7 @@
  * runner and judged by the suite's own checks, then the resources and rules behind them: token
  * auth (header or query), facets/views/elements, and $filter, $select, $page, $pageSize.
  */
+import { Redactor } from '../../src/target/redact.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -92,7 +93,7 @@ describe('cpm catalog recipes', () => {
 
   for (const entry of catalog.entries) {
     test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => {
-      const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: 'fl-cpm' });
+      const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: 'fl-cpm' }, new Redactor(env));
       const x = r.exchange;
       assert.deepEqual(runChecks(x, { entry, validate: validators.get(entry.id) }), [], x.text);
       assert.equal(x.status, entry.status);

@@ -1,0 +1,41 @@
+/**
+ * `npm run conformance [-- <playwright args>] [--baseline FILE]`: the main job. Validates the
+ * catalogs, the env and its expectations first (a broken input stops the run before any request
+ * is sent), then runs the Playwright suite, which writes every report under reports/.
+ * Exit status: Playwright's, i.e. non-zero exactly when an entry has an unexpected violation or
+ * error (known deviations and unexpected passes do not fail the run).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CatalogError } from '../catalog/issues.js';
+import { loadEnv } from '../env.js';
+import { loadSuiteCatalogs } from '../runner/suite.js';
+import { loadExpectations } from '../runner/expectations.js';
+
+const args = process.argv.slice(2);
+const passthrough: string[] = [];
+const env: NodeJS.ProcessEnv = { ...process.env };
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--baseline') {
+    const file = args[++i];
+    if (!file || !existsSync(file)) { process.stderr.write(`--baseline: no such file ${file ?? '(missing)'}\n`); process.exit(2); }
+    env.FAULTLINE_BASELINE = resolve(file);
+  } else passthrough.push(args[i]!);
+}
+
+try {
+  const catalogs = loadSuiteCatalogs();
+  const selected = loadEnv();
+  loadExpectations(selected.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
+  const entries = catalogs.reduce((n, c) => n + c.entries.length, 0);
+  process.stdout.write(`faultline: env ${selected.name} (${selected.file}), ${catalogs.length} catalogs, ${entries} entries${selected.embeddedReference ? ', embedded reference target' : ''}\n`);
+} catch (err) {
+  if (err instanceof CatalogError) process.stderr.write(`faultline: not started:\n${err.message}\n`);
+  else process.stderr.write(`faultline: not started: ${(err as Error).message}\n`);
+  process.exit(2);
+}
+
+const child = spawn(process.execPath, [resolve('node_modules/@playwright/test/cli.js'), 'test', ...passthrough], { stdio: 'inherit', env });
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));

@@ -1,0 +1,34 @@
+// Filter controls (API, outcomes, free text) and applying them to matrix, list and findings.
+function renderFilters(data) {
+  const apis = Object.keys(data.apis).map((a) => '<option value="' + esc(a) + '">' + esc(a) + '</option>').join('');
+  const boxes = OUTCOMES.map((o) => '<label class="chk badge o-' + o.key + '"><input type="checkbox" name="outcome" value="' + o.key + '"><span aria-hidden="true">' + o.icon + '</span> '
+    + esc(o.label) + ' <span class="n">' + data.summary[o.sum] + '</span></label>').join('');
+  $('#filters').innerHTML = '<label>API <select id="f-api"><option value="">all</option>' + apis + '</select></label>'
+    + '<fieldset class="f-outcomes"><legend>Outcome</legend>' + boxes + '</fieldset>'
+    + '<label class="f-text">Text <input type="search" id="f-q" placeholder="id, title, check, message, quote" autocomplete="off"></label>'
+    + '<button type="button" id="f-reset">Clear filters</button><p id="f-count" role="status" aria-live="polite"></p>';
+}
+
+function syncControls() {
+  $('#f-api').value = state.api;
+  for (const box of document.querySelectorAll('#filters input[name=outcome]')) box.checked = state.outcomes.has(box.value);
+  if ($('#f-q').value !== state.q) $('#f-q').value = state.q;
+}
+
+function applyFilter(data, tiles, rows) {
+  let shown = 0;
+  data.entries.forEach((e, i) => {
+    const hide = !matches(e);
+    if (tiles[i].hidden !== hide) tiles[i].hidden = hide;
+    if (rows[i].hidden !== hide) rows[i].hidden = hide;
+    if (!hide) shown++;
+  });
+  for (const tr of document.querySelectorAll('#matrix .m-row')) tr.hidden = !tr.querySelector('.tile:not([hidden])');
+  for (const s of document.querySelectorAll('#matrix .m-api')) s.hidden = !s.querySelector('.m-row:not([hidden])');
+  for (const s of document.querySelectorAll('#entries .e-api')) s.hidden = !s.querySelector('.entry:not([hidden])');
+  const filtered = state.api || state.outcomes.size || state.q;
+  $('#f-count').textContent = filtered ? 'showing ' + shown + ' of ' + data.entries.length + ' entries' : 'showing all ' + data.entries.length + ' entries';
+  $('#f-count').dataset.shown = String(shown);
+  $('#no-match').hidden = shown > 0;
+  filterFindings(data);
+}

@@ -1,0 +1,76 @@
+// Start-up: parse the embedded data, render every section once, wire the events. The times are
+// kept on <html data-render-ms data-ready-ms> for the benchmark and the browser test.
+const t0 = performance.now();
+const data = JSON.parse($('#faultline-data').textContent);
+const byId = new Map(data.entries.map((e) => [e.id, e]));
+const idxById = new Map(data.entries.map((e, i) => [e.id, i]));
+for (const e of data.entries) e._text = searchText(e);
+
+renderMeta(data);
+renderBaseline(data, byId);
+renderSummary(data);
+renderFilters(data);
+renderMatrix(data);
+renderEntries(data);
+renderFindings(data);
+
+const tiles = [];
+const rows = [];
+for (const t of document.querySelectorAll('#matrix .tile')) tiles[Number(t.dataset.idx)] = t;
+for (const d of document.querySelectorAll('#entries .entry')) rows[Number(d.dataset.idx)] = d;
+const refresh = () => applyFilter(data, tiles, rows);
+readHash();
+syncControls();
+refresh();
+
+function ensureDetail(row) {
+  if (row.dataset.rendered) return;
+  row.insertAdjacentHTML('beforeend', renderDetail(data.entries[Number(row.dataset.idx)]));
+  row.dataset.rendered = 'true';
+}
+
+function openEntry(i) {
+  const row = rows[i];
+  if (!row) return;
+  if (row.hidden) { state.api = ''; state.outcomes.clear(); state.q = ''; writeHash(); syncControls(); refresh(); }
+  ensureDetail(row);
+  row.open = true;
+  row.scrollIntoView({ block: 'start' });
+  row.querySelector('summary').focus();
+}
+
+function setFilter(change) {
+  Object.assign(state, change);
+  writeHash();
+  syncControls();
+  refresh();
+}
+
+// <details> toggle does not bubble: listen in the capture phase.
+$('#entries').addEventListener('toggle', (ev) => { if (ev.target.classList?.contains('entry') && ev.target.open) ensureDetail(ev.target); }, true);
+document.addEventListener('click', (ev) => {
+  const el = ev.target.closest('button');
+  if (!el) return;
+  if (el.classList.contains('tile')) openEntry(Number(el.dataset.idx));
+  else if (el.classList.contains('open-entry')) openEntry(idxById.get(el.dataset.id));
+  else if (el.classList.contains('copy')) copyText(el);
+  else if (el.classList.contains('count')) {
+    setFilter({ api: el.dataset.api, outcomes: new Set(el.dataset.filterOutcome ? [el.dataset.filterOutcome] : []), q: '' });
+    $('#matrix-s').scrollIntoView({ block: 'start' });
+  } else if (el.id === 'f-reset') setFilter({ api: '', outcomes: new Set(), q: '' });
+});
+$('#filters').addEventListener('change', (ev) => {
+  if (ev.target.id === 'f-api') setFilter({ api: ev.target.value });
+  else if (ev.target.name === 'outcome') setFilter({ outcomes: new Set([...document.querySelectorAll('#filters input[name=outcome]:checked')].map((b) => b.value)) });
+});
+let typing;
+$('#filters').addEventListener('input', (ev) => {
+  if (ev.target.id !== 'f-q') return;
+  clearTimeout(typing);
+  typing = setTimeout(() => setFilter({ q: ev.target.value }), 120);
+});
+window.addEventListener('hashchange', () => { readHash(); syncControls(); refresh(); });
+
+document.documentElement.dataset.renderMs = (performance.now() - t0).toFixed(1);
+document.documentElement.dataset.readyMs = performance.now().toFixed(1);
+document.documentElement.dataset.ready = 'true';
