@@ -1,11 +1,59 @@
-/** subscription on the reference target. PLACEHOLDER until its module is written: answers 501 to everything. */
+/**
+ * The Celonis Event Subscription API on the reference target (prefix
+ * /subscription/intelligence/api): knowledge models, triggers and subscriptions over real
+ * in-memory state. Every request passes the same gates in the same order:
+ *   identify (401s) → rate limit per identity, anonymous callers sharing one bucket (429)
+ *   → API disabled for the caller's team (403, empty body) → route (404 path, 405)
+ *   → per handler: knowledge model 404/403 → trigger or subscription 404 → 403 access/ownership
+ *   → 400 parameters and body → 403 quota / 400 status.
+ * Every response carries the caller's x-ratelimit-* headers. An unexpected fault is answered as
+ * the Common catalog's ADMIN_FATAL_ERROR (and logged), never with a stack trace.
+ */
+import { randomUUID } from 'node:crypto';
 import type { ApiModule } from '../../api.js';
+import { ApiError, type RefRequest, type RefResponse } from '../../http.js';
+import { ACTION_ROUTES } from './actions.js';
+import { identify } from './auth.js';
+import { entryId, fail, Reply, SLUGS } from './errors.js';
+import { DEFAULT_RATE, DISABLED_TEAMS } from './fixtures.js';
+import { KM_ROUTES } from './knowledge-models.js';
+import { RateLimiter } from './ratelimit.js';
+import { dispatch, type Route } from './routes.js';
+import { SubscriptionState } from './state.js';
+import { SUBSCRIPTION_ROUTES } from './subscriptions.js';
+
+export const ROUTES: readonly Route[] = [...KM_ROUTES, ...SUBSCRIPTION_ROUTES, ...ACTION_ROUTES];
+export const PREFIX = '/subscription/intelligence/api';
 
 export const subscription: ApiModule = {
   api: 'subscription',
-  create: () => ({
-    api: 'subscription',
-    prefix: '/subscription/intelligence/api',
-    handle: () => ({ status: 501, body: 'not implemented yet', contentType: 'text/plain' }),
-  }),
+  create: (ctx) => {
+    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
+    const known = new Set(ctx.catalog.entries.map((e) => e.id));
+    const lost = SLUGS.map(entryId).filter((id) => !known.has(id));
+    if (lost.length) throw new Error(`subscription reference target: catalog lacks entries ${lost.join(', ')}`);
+    const state = new SubscriptionState(ctx.now);
+    const limiter = new RateLimiter(ctx.now);
+
+    function serve(req: RefRequest): RefResponse {
+      const who = identify(req);
+      const user = who instanceof ApiError ? undefined : who;
+      const verdict = limiter.take(user?.id ?? 'anonymous', user?.rate ?? DEFAULT_RATE);
+      const withRate = (res: RefResponse): RefResponse => ({ ...res, headers: { ...verdict.headers, ...res.headers } });
+      try {
+        if (!user) throw who;
+        if (!verdict.allowed) throw fail('LIMIT_RATE_EXCEEDED', { title: 'Rate limit exceeded', detail: 'Too many requests; retry after the time in Retry-After.' });
+        if (DISABLED_TEAMS.has(user.team)) throw fail('common-api-disabled');
+        return withRate(dispatch(ROUTES, req, user, state));
+      } catch (err) {
+        if (err instanceof Reply) return withRate(err.response);
+        if (err instanceof ApiError) throw new ApiError(err.entryId, err.fields, { ...verdict.headers, ...err.headers }, err.status);
+        const support = randomUUID();
+        process.stderr.write(`subscription reference target: internal error (support id ${support}): ${(err as Error).stack ?? String(err)}\n`);
+        throw new ApiError(entryId('ADMIN_FATAL_ERROR'), { title: 'Unexpected error.', status: 500, detail: `An unexpected error occurred. Celonis Support ID: ${support}` }, verdict.headers);
+      }
+    }
+
+    return { api: 'subscription', prefix: PREFIX, handle: serve };
+  },
 };
