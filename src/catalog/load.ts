@@ -3,13 +3,14 @@
  * cross-catalog rules (ids unique everywhere). Every problem is reported at once, located as
  * `catalogs/<file>.yaml:LINE:COL message`; any problem throws CatalogError before anything runs.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from './issues.js';
 import { lintCatalog } from './lint.js';
 import { Locator, pointerToPath } from './locate.js';
-import { metaProblems, metaValidator } from './meta.js';
+import { META_SCHEMA_PATH, metaProblems, metaValidator } from './meta.js';
 import type { Catalog, LoadedCatalog } from './types.js';
 
 export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.meta.url).pathname);
@@ -25,7 +26,13 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
     issues.push({ file, line: pos.line, col: pos.col, message: yamlMessage(err.code, err.message) });
   }
   if (issues.length) return { issues };
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // e.g. alias bombs: refuse with a located message rather than crash
+    return { issues: [{ file, line: 1, col: 1, message: `YAML: ${(err as Error).message}` }] };
+  }
   const loc = new Locator(doc, lines);
   const validate = metaValidator();
   if (!validate(data)) {
@@ -59,20 +66,63 @@ export function loadCatalogs(dir: string = DEFAULT_CATALOG_DIR): LoadedCatalog[]
   const stamp = files.map((f) => { const s = statSync(join(abs, f)); return `${f}:${s.size}:${s.mtimeMs}`; }).join('|');
   const hit = memo.get(abs);
   if (hit && hit.stamp === stamp) return hit.catalogs;
+  const texts = files.map((f) => readFileSync(join(abs, f), 'utf8'));
+  const key = cacheKey(files.map((f) => displayPath(join(abs, f))), texts);
+  const cached = readCache(key);
+  if (cached) { memo.set(abs, { stamp, catalogs: cached }); return cached; }
   const catalogs: LoadedCatalog[] = [];
   const issues: CatalogIssue[] = [];
-  for (const f of files) {
-    const full = join(abs, f);
-    const label = displayPath(full);
-    const r = parseCatalog(readFileSync(full, 'utf8'), label);
+  files.forEach((f, i) => {
+    const r = parseCatalog(texts[i]!, displayPath(join(abs, f)));
     issues.push(...r.issues);
     if (r.catalog) catalogs.push(r.catalog);
-  }
+  });
   issues.push(...crossCatalog(catalogs));
   if (issues.length) throw new CatalogError(issues);
   if (catalogs.length === 0) throw new CatalogError([{ file: displayPath(abs), line: 1, col: 1, message: 'no catalogs (*.yaml) found' }]);
+  writeCache(key, catalogs);
   memo.set(abs, { stamp, catalogs });
   return catalogs;
+}
+
+/*
+ * A validated-catalog cache: Playwright evaluates the spec in the runner and again in every
+ * worker, and parsing YAML with positions costs ~1 ms per entry. The key is a hash of the file
+ * names, their contents, the meta-schema and this loader, so only a byte-identical input that
+ * already passed validation is ever read back.
+ */
+const CACHE_DIR = resolve(new URL('../../node_modules/.cache/faultline/', import.meta.url).pathname);
+const LOADER_VERSION = '1';
+
+function cacheKey(names: string[], texts: string[]): string {
+  const h = createHash('sha256').update(LOADER_VERSION).update(readFileSync(META_SCHEMA_PATH));
+  names.forEach((n, i) => h.update(`\0${n}\0`).update(texts[i]!));
+  return h.digest('hex').slice(0, 32);
+}
+
+interface CacheFile { catalogs: LoadedCatalog[]; lines: number[][] }
+
+function readCache(key: string): LoadedCatalog[] | undefined {
+  if (process.env.FAULTLINE_NO_CACHE === '1') return undefined;
+  try {
+    const data = JSON.parse(readFileSync(join(CACHE_DIR, `catalogs-${key}.json`), 'utf8')) as CacheFile;
+    data.catalogs.forEach((c, i) => entryLines.set(c, data.lines[i] ?? []));
+    return data.catalogs;
+  } catch {
+    return undefined; // absent or unreadable: parse the YAML
+  }
+}
+
+function writeCache(key: string, catalogs: LoadedCatalog[]): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const file = join(CACHE_DIR, `catalogs-${key}.json`);
+    const data: CacheFile = { catalogs, lines: catalogs.map((c) => entryLines.get(c) ?? []) };
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // a read-only tree only loses the speed-up
+  }
 }
 
 function crossCatalog(catalogs: LoadedCatalog[]): CatalogIssue[] {

@@ -23,7 +23,26 @@ export interface WorkerState {
   expectations: Map<string, Expectation>;
 }
 
+/*
+ * Playwright's two per-test auto fixtures exist for browser contexts and tracing: "trace
+ * recording" turns every API call into a report step (capturing and source-mapping a 50-frame
+ * stack each time) and "context configuration" sets browser timeouts. An API-only suite with
+ * tracing off needs neither; replacing them with no-ops removes about a third of the per-test
+ * cost (see README, Performance) and keeps request URLs out of the step log.
+ * FAULTLINE_PLAYWRIGHT_STEPS=1 keeps Playwright's own fixtures (for debugging with traces).
+ */
+const lean = process.env.FAULTLINE_PLAYWRIGHT_STEPS !== '1';
+const noop = async ({}, use: () => Promise<void>): Promise<void> => { await use(); };
+const leanFixtures = lean
+  ? {
+      _setupArtifacts: [noop, { auto: 'all-hooks-included', box: true, timeout: 0 }],
+      _setupContextOptions: [noop, { auto: 'all-hooks-included', box: true }],
+    }
+  : {};
+
 export const test = base.extend<object, { faultline: WorkerState }>({
+  // The override keys are Playwright internals, so they are not in its public fixture types.
+  ...(leanFixtures as object),
   faultline: [async ({}, use) => {
     const env = loadEnv();
     const catalogs = loadSuiteCatalogs();

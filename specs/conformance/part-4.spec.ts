@@ -1,0 +1,9 @@
+/**
+ * Conformance tests, part 4 of 4: one test per catalog entry whose id hashes to this part (all
+ * logic lives in src/runner/define.ts). Why four files: Playwright re-binds every test of a file
+ * for each test group it schedules, so one huge file costs time quadratic in its size; a few
+ * serial files keep binding linear and still feed both workers.
+ */
+import { defineConformance } from '../../src/runner/define.js';
+
+defineConformance({ part: 3, parts: 4 });
