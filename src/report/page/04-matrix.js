@@ -19,19 +19,19 @@ function renderMatrix(data) {
   });
   const html = [];
   for (const [api, rows] of byApi) {
-    html.push('<section class="m-api" data-api="' + esc(api) + '"><h3>' + esc(api) + '</h3><table class="m-table"><tbody>');
+    html.push('<section class="m-api" data-api="' + esc(api) + '"><h3>' + esc(api) + '</h3><div class="m-rows">');
     const keys = [...rows.keys()].sort((a, b) => statusOrder(a) - statusOrder(b) || a.localeCompare(b));
     for (const key of keys) {
-      html.push('<tr class="m-row"><th scope="row">' + esc(key) + '</th><td>');
+      html.push('<div class="m-row"><span class="m-status">' + esc(key) + '</span><div class="tiles" role="group" aria-label="' + esc(api + ' ' + key) + '">');
       for (const i of rows.get(key)) {
         const e = data.entries[i];
         const slug = e.id.slice(e.id.indexOf('/') + 1);
         const label = e.id + ': ' + (OUTCOME[e.outcome]?.label ?? e.outcome);
         html.push('<button type="button" class="tile o-' + esc(e.outcome) + '" data-idx="' + i + '" title="' + esc(label) + '" aria-label="' + esc(label) + '"><span aria-hidden="true">' + (OUTCOME[e.outcome]?.icon ?? '?') + '</span> ' + esc(slug) + '</button>');
       }
-      html.push('</td></tr>');
+      html.push('</div></div>');
     }
-    html.push('</tbody></table></section>');
+    html.push('</div></section>');
   }
   const legend = OUTCOMES.map((o) => badge(o.key)).join(' ');
   $('#matrix').innerHTML = '<p class="legend">' + legend + '</p>' + html.join('');

@@ -1,6 +1,9 @@
-// The entry list: per API, the entries that need a reader first (violations, errors, ...), each
-// a <details> whose body is rendered when first opened, so 10,000 entries stay cheap.
+// The entry list: per API, the entries that need a reader first (violations, errors, ...). Only
+// the first PAGE matching rows are in the DOM ("show more" adds the next ones), and an entry's
+// body is rendered when first opened: 10,000 entries stay cheap to load and to filter.
+const PAGE = 200;
 const SEVERITY = Object.fromEntries(OUTCOMES.map((o, i) => [o.key, i]));
+const list = { order: [], limit: PAGE, shown: [] };
 
 function oneLine(e) {
   const v = e.violations?.[0];
@@ -8,24 +11,40 @@ function oneLine(e) {
   return text.length > 160 ? text.slice(0, 157) + '…' : text;
 }
 
-function renderEntries(data) {
-  const byApi = new Map();
-  data.entries.forEach((e, i) => {
-    if (!byApi.has(e.api)) byApi.set(e.api, []);
-    byApi.get(e.api).push(i);
+/** Display order, computed once: APIs as in the report, then severity, then catalog order. */
+function entryOrder(data) {
+  const apiRank = new Map(Object.keys(data.apis).map((a, i) => [a, i]));
+  return data.entries.map((_, i) => i).sort((a, b) => {
+    const x = data.entries[a], y = data.entries[b];
+    return (apiRank.get(x.api) ?? 1e9) - (apiRank.get(y.api) ?? 1e9) || SEVERITY[x.outcome] - SEVERITY[y.outcome] || a - b;
   });
+}
+
+function entryRow(e, i) {
+  return '<details class="entry o-' + esc(e.outcome) + '" id="entry-' + i + '" data-idx="' + i + '"><summary>'
+    + badge(e.outcome) + '<code class="id">' + esc(e.id) + '</code><span class="title">' + esc(e.title) + '</span>'
+    + '<span class="st">' + esc(statusText(e.status)) + '</span><span class="strength s-' + esc(e.strength) + '">' + esc(e.strength) + '</span>'
+    + '<span class="why">' + esc(oneLine(e)) + '</span></summary></details>';
+}
+
+/** Renders the first `list.limit` entries of those the filter lets through (`visible[i]`). */
+function renderEntries(data, visible) {
+  const matching = list.order.filter((i) => visible[i]);
+  list.shown = matching.slice(0, list.limit);
   const html = [];
-  for (const [api, idx] of byApi) {
-    idx.sort((a, b) => SEVERITY[data.entries[a].outcome] - SEVERITY[data.entries[b].outcome] || a - b);
-    html.push('<section class="e-api" data-api="' + esc(api) + '"><h3>' + esc(api) + '</h3>');
-    for (const i of idx) {
-      const e = data.entries[i];
-      html.push('<details class="entry o-' + esc(e.outcome) + '" id="entry-' + i + '" data-idx="' + i + '"><summary>'
-        + badge(e.outcome) + '<code class="id">' + esc(e.id) + '</code><span class="title">' + esc(e.title) + '</span>'
-        + '<span class="st">' + esc(statusText(e.status)) + '</span><span class="strength s-' + esc(e.strength) + '">' + esc(e.strength) + '</span>'
-        + '<span class="why">' + esc(oneLine(e)) + '</span></summary></details>');
+  let api;
+  for (const i of list.shown) {
+    const e = data.entries[i];
+    if (e.api !== api) {
+      if (api !== undefined) html.push('</section>');
+      api = e.api;
+      html.push('<section class="e-api" data-api="' + esc(api) + '"><h3>' + esc(api) + '</h3>');
     }
-    html.push('</section>');
+    html.push(entryRow(e, i));
   }
+  if (api !== undefined) html.push('</section>');
+  const rest = matching.length - list.shown.length;
+  if (rest > 0) html.push('<p class="more"><button type="button" id="more">Show ' + Math.min(PAGE, rest) + ' more</button> <span class="muted">' + rest + ' matching entries not shown yet</span></p>');
   $('#entries').innerHTML = html.join('');
+  return matching;
 }

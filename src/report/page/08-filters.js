@@ -4,9 +4,9 @@ function renderFilters(data) {
   const boxes = OUTCOMES.map((o) => '<label class="chk badge o-' + o.key + '"><input type="checkbox" name="outcome" value="' + o.key + '"><span aria-hidden="true">' + o.icon + '</span> '
     + esc(o.label) + ' <span class="n">' + data.summary[o.sum] + '</span></label>').join('');
   $('#filters').innerHTML = '<label>API <select id="f-api"><option value="">all</option>' + apis + '</select></label>'
-    + '<fieldset class="f-outcomes"><legend>Outcome</legend>' + boxes + '</fieldset>'
     + '<label class="f-text">Text <input type="search" id="f-q" placeholder="id, title, check, message, quote" autocomplete="off"></label>'
-    + '<button type="button" id="f-reset">Clear filters</button><p id="f-count" role="status" aria-live="polite"></p>';
+    + '<button type="button" id="f-reset">Clear filters</button><p id="f-count" role="status" aria-live="polite"></p>'
+    + '<fieldset class="f-outcomes"><legend>Outcome</legend>' + boxes + '</fieldset>';
 }
 
 function syncControls() {
@@ -15,17 +15,18 @@ function syncControls() {
   if ($('#f-q').value !== state.q) $('#f-q').value = state.q;
 }
 
-function applyFilter(data, tiles, rows) {
+/** Applies the filter to the matrix (hides tiles), the list (re-rendered) and the findings. */
+function applyFilter(data, tiles, visible) {
   let shown = 0;
   data.entries.forEach((e, i) => {
-    const hide = !matches(e);
-    if (tiles[i].hidden !== hide) tiles[i].hidden = hide;
-    if (rows[i].hidden !== hide) rows[i].hidden = hide;
-    if (!hide) shown++;
+    const ok = matches(e);
+    visible[i] = ok ? 1 : 0;
+    if (tiles[i].hidden === ok) tiles[i].hidden = !ok;
+    if (ok) shown++;
   });
   for (const tr of document.querySelectorAll('#matrix .m-row')) tr.hidden = !tr.querySelector('.tile:not([hidden])');
   for (const s of document.querySelectorAll('#matrix .m-api')) s.hidden = !s.querySelector('.m-row:not([hidden])');
-  for (const s of document.querySelectorAll('#entries .e-api')) s.hidden = !s.querySelector('.entry:not([hidden])');
+  renderEntries(data, visible);
   const filtered = state.api || state.outcomes.size || state.q;
   $('#f-count').textContent = filtered ? 'showing ' + shown + ' of ' + data.entries.length + ' entries' : 'showing all ' + data.entries.length + ' entries';
   $('#f-count').dataset.shown = String(shown);

@@ -1,24 +1,27 @@
-// Start-up: parse the embedded data, render every section once, wire the events. The times are
-// kept on <html data-render-ms data-ready-ms> for the benchmark and the browser test.
+// Start-up: parse the embedded data, render every section once, wire the events. Timings are kept
+// on <html data-render-ms data-ready-ms> (after a forced layout, so they include it) for the
+// benchmark and the browser test.
 const t0 = performance.now();
 const data = JSON.parse($('#faultline-data').textContent);
 const byId = new Map(data.entries.map((e) => [e.id, e]));
 const idxById = new Map(data.entries.map((e, i) => [e.id, i]));
 for (const e of data.entries) e._text = searchText(e);
+list.order = entryOrder(data);
 
 renderMeta(data);
 renderBaseline(data, byId);
 renderSummary(data);
 renderFilters(data);
 renderMatrix(data);
-renderEntries(data);
 renderFindings(data);
 
 const tiles = [];
-const rows = [];
 for (const t of document.querySelectorAll('#matrix .tile')) tiles[Number(t.dataset.idx)] = t;
-for (const d of document.querySelectorAll('#entries .entry')) rows[Number(d.dataset.idx)] = d;
-const refresh = () => applyFilter(data, tiles, rows);
+const visible = new Uint8Array(data.entries.length);
+function refresh() {
+  list.limit = PAGE;
+  applyFilter(data, tiles, visible);
+}
 readHash();
 syncControls();
 refresh();
@@ -30,9 +33,15 @@ function ensureDetail(row) {
 }
 
 function openEntry(i) {
-  const row = rows[i];
-  if (!row) return;
-  if (row.hidden) { state.api = ''; state.outcomes.clear(); state.q = ''; writeHash(); syncControls(); refresh(); }
+  if (i === undefined) return;
+  if (!visible[i]) { state.api = ''; state.outcomes.clear(); state.q = ''; writeHash(); syncControls(); refresh(); }
+  let row = document.getElementById('entry-' + i);
+  if (!row) {
+    // Beyond the rows shown so far: show up to it.
+    list.limit = list.order.filter((j) => visible[j]).indexOf(i) + 1;
+    renderEntries(data, visible);
+    row = document.getElementById('entry-' + i);
+  }
   ensureDetail(row);
   row.open = true;
   row.scrollIntoView({ block: 'start' });
@@ -57,6 +66,9 @@ document.addEventListener('click', (ev) => {
   else if (el.classList.contains('count')) {
     setFilter({ api: el.dataset.api, outcomes: new Set(el.dataset.filterOutcome ? [el.dataset.filterOutcome] : []), q: '' });
     $('#matrix-s').scrollIntoView({ block: 'start' });
+  } else if (el.id === 'more') {
+    list.limit += PAGE;
+    renderEntries(data, visible);
   } else if (el.id === 'f-reset') setFilter({ api: '', outcomes: new Set(), q: '' });
 });
 $('#filters').addEventListener('change', (ev) => {
@@ -71,6 +83,7 @@ $('#filters').addEventListener('input', (ev) => {
 });
 window.addEventListener('hashchange', () => { readHash(); syncControls(); refresh(); });
 
+void document.body.offsetHeight;
 document.documentElement.dataset.renderMs = (performance.now() - t0).toFixed(1);
 document.documentElement.dataset.readyMs = performance.now().toFixed(1);
 document.documentElement.dataset.ready = 'true';
