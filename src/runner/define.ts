@@ -38,7 +38,6 @@ export function entryAnnotations(c: LoadedCatalog, e: Entry): { type: string; de
     { type: 'allure.label.feature', description: cls },
     { type: 'allure.label.story', description: e.id },
     { type: 'allure.label.severity', description: e.strength === 'must' ? 'critical' : 'normal' },
-    { type: 'allure.label.tag', description: e.strength },
   ];
 }
 

@@ -1,0 +1,41 @@
+/**
+ * The main job against the embedded reference target: every provokable entry conformant, every
+ * other one accounted for (unprovokable, with its reason), none not-configured, exit status 0.
+ * Runs the suite exactly as `npm run conformance` does (webServer starts the target).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { runSuite } from '../support/run-suite.js';
+
+test('every provokable entry conforms on the reference target; the rest are unprovokable with a reason', { timeout: 300_000 }, async () => {
+  const run = await runSuite({ CONFORMANCE_ENV: 'reference' });
+  const entries = loadCatalogs().flatMap((c) => c.entries);
+  const byId = new Map(run.report.entries.map((e) => [e.id, e]));
+  const wrong: string[] = [];
+  for (const e of entries) {
+    const r = byId.get(e.id);
+    if (!r) { wrong.push(`${e.id}: did not run`); continue; }
+    const expected = e.unprovokable ? 'unprovokable' : 'conformant';
+    if (r.outcome !== expected) wrong.push(`${e.id}: ${r.outcome} ${r.reason ?? ''} ${(r.violations ?? []).map((v) => v.message).join('; ')}`);
+    if (e.unprovokable) assert.equal(r.reason, e.unprovokable);
+  }
+  assert.deepEqual(wrong, [], wrong.join('\n'));
+  assert.equal(run.report.summary.notConfigured, 0);
+  assert.equal(run.report.summary.entries, entries.length);
+  assert.equal(run.code, 0, run.stdout.slice(-2000));
+});
+
+test('pointing the suite at a deviating target turns exactly the affected entries into violations of the right check', { timeout: 300_000 }, async () => {
+  const run = await runSuite({
+    CONFORMANCE_ENV: 'reference',
+    REFERENCE_DEVIATIONS: 'cmix/unauthorized=drop-header:WWW-Authenticate;subscription/KM_MODEL_NOTFOUND=body-status:400;awork/not-found=status:400',
+  });
+  const failing = run.report.entries.filter((e) => e.outcome === 'violation' || e.outcome === 'error');
+  assert.deepEqual(failing.map((e) => e.id).sort(), ['awork/not-found', 'cmix/unauthorized', 'subscription/KM_MODEL_NOTFOUND']);
+  const checks = (id: string): string[] => failing.find((e) => e.id === id)!.violations!.map((v) => v.check);
+  assert.ok(checks('cmix/unauthorized').includes('response_headers_conformance'));
+  assert.ok(checks('subscription/KM_MODEL_NOTFOUND').includes('problem_status_consistency'));
+  assert.ok(checks('awork/not-found').includes('status_code_conformance'));
+  assert.notEqual(run.code, 0, 'violations fail the run');
+});
