@@ -14,7 +14,11 @@ export function classifyTransportError(err: unknown, url: string, timeoutMs: num
   const rules: [RegExp, string][] = [
     [/ECONNREFUSED/i, 'target unreachable: connection refused'],
     [/Timeout \d+ms exceeded|timed out|ETIMEDOUT/i, `target did not answer within ${timeoutMs} ms`],
-    [/ECONNRESET|socket hang up|aborted/i, 'target reset the connection'],
+    [/ECONNRESET/i, 'target reset the connection'],
+    [/socket hang up/i, 'target closed the connection without answering'],
+    // Node reports "aborted" once headers have arrived and the body ends early: a reset mid-body
+    // and a clean close short of Content-Length look the same from here, so name both.
+    [/\baborted\b/i, 'target closed the connection before the response was complete (reset mid-body, or fewer body bytes than its Content-Length declared)'],
     [/redirect/i, 'target redirects in a loop (too many redirects)'],
     [/ENOTFOUND|EAI_AGAIN/i, 'target host name does not resolve'],
     [/Parse Error|HPE_|invalid.*(header|status)|content-length/i, 'target did not answer valid HTTP'],

@@ -32,8 +32,14 @@ export function playwrightSender(ctx: APIRequestContext, timeoutMs = DEFAULT_TIM
           maxRedirects: 10,
           failOnStatusCode: false,
         });
-        const raw = await res.body();
-        return toExchange(res.status(), res.headers(), raw);
+        try {
+          return toExchange(res.status(), res.headers(), await res.body());
+        } finally {
+          // The context keeps every response body until it is disposed, and it lives as long as
+          // the worker: release each one now, or a worker holds every body it ever fetched
+          // (8 bodies of 50 MB kept 350 MB). Best effort: a failed release must not hide the answer.
+          await res.dispose().catch(() => undefined);
+        }
       } catch (err) {
         throw classifyTransportError(err, req.url, timeoutMs);
       }

@@ -1,0 +1,56 @@
+/**
+ * One worker's sender fetching many large bodies must not accumulate them. The worker's request
+ * context lives as long as the worker, and Playwright keeps every response body in it until the
+ * response is disposed: without that, 8 bodies of 50 MB grew the process by about 350 MB. The
+ * full-suite run cannot show this (a failing test restarts its worker), so it is measured here,
+ * on this test file's own process.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { request } from '@playwright/test';
+import { MAX_BODY_BYTES } from '../../src/target/exchange.js';
+import { playwrightSender } from '../../src/target/sender.js';
+import { hugeTarget } from '../support/hostile.js';
+
+const BODY_MB = 50;
+const ROUNDS = 8;
+
+// A collection before each sample makes the numbers mean "still reachable", not "not yet
+// collected"; node:test gives no way to pass --expose-gc, so enable it at run time.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+async function rssMiB(): Promise<number> {
+  // ArrayBuffer backing stores are swept concurrently after a collection: collect, let the
+  // sweeper finish, collect again.
+  gc();
+  await delay(50);
+  gc();
+  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
+
+test(`${ROUNDS} bodies of ${BODY_MB} MB through one sender: each cut to ${MAX_BODY_BYTES} bytes, none retained`, { timeout: 60_000 }, async (t) => {
+  const target = await hugeTarget(BODY_MB * 1024 * 1024);
+  const ctx = await request.newContext({ timeout: 20_000 });
+  try {
+    const sender = playwrightSender(ctx, 20_000);
+    const samples: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const x = await sender.send({ method: 'GET', url: `${target.url}/big/${i}`, headers: {} });
+      assert.equal(x.truncated, true);
+      assert.equal(x.text.length, MAX_BODY_BYTES);
+      assert.match(x.parseError ?? '', /larger than/);
+      samples.push(await rssMiB());
+    }
+    const spread = Math.max(...samples) - Math.min(...samples);
+    t.diagnostic(`RSS after each body (MiB): ${samples.join(' ')}; spread ${spread} MiB`);
+    // Kept bodies would add BODY_MB each, round after round (about 350 MiB over eight); after a
+    // settled collection nothing of them may remain, so less than one body's worth of spread.
+    assert.ok(spread < BODY_MB, `RSS spread ${spread} MiB over ${ROUNDS} bodies of ${BODY_MB} MB (${samples.join(' ')}): bodies are being kept`);
+  } finally {
+    await ctx.dispose();
+    await target.close();
+  }
+});
