@@ -4,7 +4,8 @@
  * reads. Pass file paths or name fragments to run a subset: `npm test -- checks reference/cmix`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,8 +24,8 @@ if (files.length === 0) {
   process.stderr.write(`no test files match ${filters.join(' ')}\n`);
   process.exit(2);
 }
-mkdirSync(join(root, 'reports'), { recursive: true });
-const tap = join(root, 'reports', 'unit-tests.tap');
+// A private TAP file per run, so concurrent runs cannot mix their summaries.
+const tap = join(mkdtempSync(join(tmpdir(), 'faultline-test-')), 'results.tap');
 const child = spawn(process.execPath, [
   '--import', 'tsx', '--test', `--test-concurrency=${process.env.FAULTLINE_TEST_CONCURRENCY ?? 2}`,
   '--test-reporter=spec', '--test-reporter-destination=stdout',
@@ -34,7 +35,8 @@ const child = spawn(process.execPath, [
 
 child.on('exit', (code) => {
   const text = readFileSync(tap, 'utf8');
-  const count = (name: string): number => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  // The last summary block is the run's total (node prints one at the very end).
+  const count = (name: string): number => Number([...text.matchAll(new RegExp(`^# ${name} (\\d+)`, 'gm'))].pop()?.[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail') + count('cancelled');
   const skipped = count('skipped') + count('todo');

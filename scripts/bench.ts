@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: faultline's benchmarks on this machine. Prints a table and writes
+ * reports/bench.json. Sizes: FAULTLINE_BENCH_SIZES=100,1000,10000 (default).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { loadCatalogs } from '../src/catalog/load.js';
+import { bareLoop } from '../src/bench/bare.js';
+import { writeFloorSuite } from '../src/bench/floor.js';
+import { measure } from '../src/bench/measure.js';
+import { errorMix, loadTest, startReferenceProcess } from '../src/bench/reference-load.js';
+import { synthesize, writeCatalogs } from '../src/bench/synth.js';
+import { expandEnvValue } from '../src/recipes/build.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const OUT = join(ROOT, 'reports', 'bench');
+const sizes = (process.env.FAULTLINE_BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const rows: { what: string; value: string; note: string }[] = [];
+const json: Record<string, unknown> = { machine: { cores: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
+const row = (what: string, value: string, note = ''): void => { rows.push({ what, value, note }); process.stderr.write(`  ${what}: ${value} ${note}\n`); };
+const pw = join(ROOT, 'node_modules/@playwright/test/cli.js');
+const tsx = ['--import', 'tsx'];
+mkdirSync(OUT, { recursive: true });
+
+function referenceEnv(port: number): Record<string, string | undefined> {
+  const vars: Record<string, string | undefined> = { ...parse(readFileSync(join(ROOT, 'env/reference.env'))), REFERENCE_PORT: String(port) };
+  for (const [k, v] of Object.entries(vars)) if (v) vars[k] = expandEnvValue(v, vars);
+  return vars;
+}
+
+// 1. Catalog loading and schema generation (no cache), real catalogs and a synthetic 10,000.
+const real = loadCatalogs();
+const realEntries = real.reduce((n, c) => n + c.entries.length, 0);
+const loadGen = (dir?: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, [...tsx, 'src/bench/load-gen.ts', ...(dir ? [dir] : [])], { cwd: ROOT, encoding: 'utf8' })) as Record<string, number>;
+const lgReal = loadGen();
+row(`catalogs: load + validate (${realEntries} real entries)`, `${lgReal.loadMs} ms`, `generate ${lgReal.generateMs} ms (${lgReal.files} files), compile ${lgReal.compileMs} ms (${lgReal.contracts} contracts), peak ${lgReal.peakMB} MB`);
+const synth10k = join(OUT, 'syn-10000');
+writeCatalogs(synth10k, synthesize(real, 10_000));
+const lg10k = loadGen(synth10k);
+row('catalogs: load + validate (10,000 synthetic)', `${lg10k.loadMs} ms`, `generate ${lg10k.generateMs} ms (${lg10k.files} files), compile ${lg10k.compileMs} ms (${lg10k.contracts} contracts), peak ${lg10k.peakMB} MB`);
+json.catalogs = { real: lgReal, synthetic10000: lg10k };
+
+// 2. Reference target: start-up and throughput for a mix of error responses.
+const ref = await startReferenceProcess(ROOT);
+const mix = errorMix(real, referenceEnv(ref.port));
+await loadTest(mix, 2_000);
+const load = await loadTest(mix, 30_000);
+row('reference: start-up (process to listening)', `${Math.round(ref.ms)} ms`);
+row(`reference: error responses served (mix of ${mix.length}, 16 in flight)`, `${load.rps} req/s`, `${load.errors} transport errors`);
+json.reference = { startupMs: Math.round(ref.ms), rps: load.rps, mix: mix.length, byStatus: load.byStatus };
+
+// 3. The bare loop: the same recipes with fetch + ajv in one process.
+const bare = await bareLoop(real, referenceEnv(ref.port));
+row(`bare fetch + ajv loop (${bare.entries} provokable entries)`, `${Math.round(bare.ms)} ms`, `${(bare.ms / bare.entries).toFixed(2)} ms/entry`);
+
+// 4. The main job: every real catalog against the embedded target, all reports, start-up included.
+const full = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts'], { ...process.env, CI: '1', FAULTLINE_REPORTS_DIR: join(OUT, 'full') }, ROOT);
+const perEntryFull = full.ms / bare.entries;
+row(`full run against the reference target (${realEntries} entries, all reporters)`, `${(full.ms / 1000).toFixed(1)} s`, `peak ${Math.round(full.peakMB)} MB, exit ${full.code}, ${perEntryFull.toFixed(1)} ms per provokable entry = ${(perEntryFull / (bare.ms / bare.entries)).toFixed(0)}x the bare loop`);
+json.fullRun = { ms: Math.round(full.ms), peakMB: Math.round(full.peakMB), exit: full.code, bareMs: Math.round(bare.ms), provokable: bare.entries };
+
+// 5. Scale: synthetic catalogs against the reference target, and the Playwright floor.
+const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
+const scale: Record<string, unknown>[] = [];
+for (const n of sizes) {
+  const dir = join(OUT, `syn-${n}`);
+  if (n !== 10_000) writeCatalogs(dir, synthesize(real, n));
+  const env = { ...process.env, CI: '1', FAULTLINE_CATALOGS: dir, FAULTLINE_REPORTERS: 'minimal', CONFORMANCE_ENV: 'reference', FAULTLINE_REFERENCE: 'none', REFERENCE_PORT: String(ref.port), FAULTLINE_REPORTS_DIR: join(OUT, `run-${n}`) };
+  const list = await measure(process.execPath, [pw, 'test', '--list'], env, ROOT);
+  const run = await measure(process.execPath, [pw, 'test'], env, ROOT);
+  const floorCfg = writeFloorSuite(join(ROOT, 'reports', 'bench-floor'), n, floorUrl);
+  const floor = await measure(process.execPath, [pw, 'test', '--config', floorCfg], { ...process.env, CI: '1' }, ROOT);
+  const ok = /(\d+) passed/.exec(run.stdout)?.[1];
+  const s = { entries: n, collectMs: Math.round(list.ms), runMs: Math.round(run.ms), peakMB: Math.round(run.peakMB), passed: Number(ok ?? 0), entriesPerSecond: Math.round(n / (run.ms / 1000)), floorMs: Math.round(floor.ms), floorPeakMB: Math.round(floor.peakMB), ratioToFloor: Number((run.ms / floor.ms).toFixed(2)) };
+  scale.push(s);
+  row(`scale ${n}: faultline run`, `${(run.ms / 1000).toFixed(1)} s`, `${s.entriesPerSecond} entries/s, ${(run.ms / n).toFixed(2)} ms/entry, collect ${(list.ms / 1000).toFixed(1)} s, peak ${s.peakMB} MB, ${s.passed} passed`);
+  row(`scale ${n}: Playwright floor (1 GET per test)`, `${(floor.ms / 1000).toFixed(1)} s`, `${(floor.ms / n).toFixed(2)} ms/test, peak ${s.floorPeakMB} MB; faultline/floor = ${s.ratioToFloor}`);
+}
+json.scale = scale;
+ref.stop();
+
+const w = Math.max(...rows.map((r) => r.what.length));
+const v = Math.max(...rows.map((r) => r.value.length));
+const table = [`${'measurement'.padEnd(w)}  ${'value'.padStart(v)}  notes`, `${'-'.repeat(w)}  ${'-'.repeat(v)}  -----`, ...rows.map((r) => `${r.what.padEnd(w)}  ${r.value.padStart(v)}  ${r.note}`)].join('\n');
+process.stdout.write(`${table}\n`);
+writeFileSync(join(ROOT, 'reports', 'bench.json'), JSON.stringify({ ...json, table: rows }, null, 2) + '\n');

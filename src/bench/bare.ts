@@ -1,0 +1,39 @@
+/**
+ * The baseline the runner is compared with: the same recipes sent from one process with Node's
+ * fetch, each answer validated with the same compiled ajv schema. No Playwright, no reports.
+ */
+import type { LoadedCatalog } from '../catalog/types.js';
+import { runRecipe } from '../recipes/run.js';
+import { Validators } from '../schema/compile.js';
+import { documentOf } from '../checks/types.js';
+import { Redactor } from '../target/redact.js';
+import { toExchange } from '../target/exchange.js';
+import type { Sender } from '../target/sender.js';
+
+export const fetchSender: Sender = {
+  async send(req) {
+    const res = await fetch(req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}), redirect: 'manual' });
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => { headers[k] = v; });
+    return toExchange(res.status, headers, Buffer.from(await res.arrayBuffer()));
+  },
+};
+
+/** Runs every provokable, non-destructive entry once; returns wall ms and how many conformed. */
+export async function bareLoop(catalogs: LoadedCatalog[], env: Record<string, string | undefined>): Promise<{ ms: number; entries: number; valid: number }> {
+  const validators = new Validators(catalogs);
+  const redactor = new Redactor(env);
+  const started = performance.now();
+  let entries = 0;
+  let valid = 0;
+  let n = 0;
+  for (const c of catalogs) {
+    for (const e of c.entries) {
+      if (!e.recipe) continue;
+      const r = await runRecipe(c, e, fetchSender, { env, captures: {}, unique: `fl-bare-${(n++).toString(36)}` }, redactor);
+      entries++;
+      if (validators.get(e.id)(documentOf(r.exchange))) valid++;
+    }
+  }
+  return { ms: performance.now() - started, entries, valid };
+}

@@ -1,0 +1,48 @@
+/**
+ * Runs a command and measures its wall time and peak memory: the sum of the resident sets of the
+ * command and all its descendants (Playwright's runner, workers, the reference target), sampled
+ * from /proc every 100 ms.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Measured { ms: number; peakMB: number; code: number; stdout: string; stderr: string }
+
+function rssTreeKB(root: number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(d), ppid);
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${d}/status`, 'utf8'));
+      rss.set(Number(d), Number(m?.[1] ?? 0));
+    } catch { /* process ended while we looked */ }
+  }
+  let total = 0;
+  for (const [pid, kb] of rss) {
+    let p: number | undefined = pid;
+    for (let depth = 0; p && depth < 20; depth++) { if (p === root) { total += kb; break; } p = parent.get(p); }
+  }
+  return total;
+}
+
+export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peak = 0;
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const timer = setInterval(() => { if (child.pid) peak = Math.max(peak, rssTreeKB(child.pid)); }, 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - started, peakMB: peak / 1024, code: code ?? 1, stdout, stderr });
+    });
+  });
+}
