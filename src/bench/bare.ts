@@ -7,17 +7,7 @@ import { runRecipe } from '../recipes/run.js';
 import { Validators } from '../schema/compile.js';
 import { documentOf } from '../checks/types.js';
 import { Redactor } from '../target/redact.js';
-import { toExchange } from '../target/exchange.js';
-import type { Sender } from '../target/sender.js';
-
-export const fetchSender: Sender = {
-  async send(req) {
-    const res = await fetch(req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}), redirect: 'manual' });
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => { headers[k] = v; });
-    return toExchange(res.status, headers, Buffer.from(await res.arrayBuffer()));
-  },
-};
+import { fetchSender } from '../target/fetch-sender.js';
 
 /** Runs every provokable, non-destructive entry once; returns wall ms and how many conformed. */
 export async function bareLoop(catalogs: LoadedCatalog[], env: Record<string, string | undefined>): Promise<{ ms: number; entries: number; valid: number }> {

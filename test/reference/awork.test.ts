@@ -19,20 +19,15 @@ import { Redactor } from '../../src/target/redact.js';
 import type { Sender } from '../../src/target/sender.js';
 import { MAX_BODY_BYTES } from '../../reference/apis/awork/body.js';
 import { ARCHIVED_PROJECT_NAME, PROJECT, STATUS, TOKEN, TYPE_OF_WORK, USER } from '../../reference/apis/awork/fixtures.js';
+import { fetchSender, loadCatalog } from '../support/reference.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SEED = '/work/shared/seeds/003_af41ac150a953b63.txt';
 
-function loadCatalog(): LoadedCatalog {
-  const file = 'catalogs/awork.yaml';
-  const { catalog, issues } = parseCatalog(readFileSync(ROOT + file, 'utf8'), file);
-  if (!catalog) throw new Error(`${file} invalid: ${JSON.stringify(issues)}`);
-  return catalog;
-}
 
 // Only awork is mounted: the other modules are written in parallel and must not fail these tests.
-const catalog = loadCatalog();
+const catalog = loadCatalog('awork');
 const validators = new Validators([catalog]);
 let ref: RunningReference;
 let base: string;
@@ -45,12 +40,6 @@ before(async () => {
 });
 after(() => ref.close());
 
-const fetchSender: Sender = {
-  async send(req) {
-    const res = await fetch(req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
-    return toExchange(res.status, Object.fromEntries(res.headers), Buffer.from(await res.arrayBuffer()));
-  },
-};
 
 interface Opts { token?: string | null; auth?: string; json?: Json; body?: string | Buffer; headers?: Record<string, string> }
 

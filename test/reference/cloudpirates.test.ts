@@ -18,17 +18,12 @@ import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 import type { Sender } from '../../src/target/sender.js';
 import { FIXTURE_BEARERS, FIXTURE_KEYS, USERS } from '../../reference/apis/cloudpirates/identities.js';
+import { fetchSender, loadCatalog } from '../support/reference.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const LAG = 300; // the reference default, which the catalog's recipes are written against
 
-function loadCatalog(api: string): LoadedCatalog {
-  const file = `catalogs/${api}.yaml`;
-  const { catalog, issues } = parseCatalog(readFileSync(ROOT + file, 'utf8'), file);
-  if (!catalog) throw new Error(`${file} invalid: ${JSON.stringify(issues)}`);
-  return catalog;
-}
 
 // Only this API is mounted: the other modules are written in parallel and must not fail these tests.
 const catalog = loadCatalog('cloudpirates');
@@ -44,12 +39,6 @@ before(async () => {
 });
 after(() => ref.close());
 
-const fetchSender: Sender = {
-  async send(req) {
-    const res = await fetch(req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
-    return toExchange(res.status, Object.fromEntries(res.headers), Buffer.from(await res.arrayBuffer()));
-  },
-};
 
 const settle = (): Promise<void> => sleep(LAG + 80);
 const apiKey = (who: keyof typeof FIXTURE_KEYS): string => `ApiKey ${FIXTURE_KEYS[who]}`;

@@ -17,16 +17,11 @@ import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 import type { Sender } from '../../src/target/sender.js';
 import { FACETS, READER_TOKEN } from '../../reference/apis/cpm/data.js';
+import { fetchSender, loadCatalog } from '../support/reference.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-function loadCatalog(api: string): LoadedCatalog {
-  const file = `catalogs/${api}.yaml`;
-  const { catalog, issues } = parseCatalog(readFileSync(ROOT + file, 'utf8'), file);
-  if (!catalog) throw new Error(`${file} invalid: ${JSON.stringify(issues)}`);
-  return catalog;
-}
 
 // Only this API is mounted: the other modules are written in parallel and must not fail these tests.
 const catalog = loadCatalog('cpm');
@@ -42,12 +37,6 @@ before(async () => {
 });
 after(() => ref.close());
 
-const fetchSender: Sender = {
-  async send(req) {
-    const res = await fetch(req.url, { method: req.method, headers: req.headers, ...(req.body !== undefined ? { body: req.body } : {}) });
-    return toExchange(res.status, Object.fromEntries(res.headers), Buffer.from(await res.arrayBuffer()));
-  },
-};
 
 type Obj = Record<string, Json>;
 const obj = (x: Exchange): Obj => x.body as Obj;

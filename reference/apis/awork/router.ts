@@ -4,7 +4,8 @@
  * has no awork error body). Patterns are tried in order, so fixed segments such as
  * `/tasks/batch/setStatus` must come before `/tasks/:id/setStatus`.
  */
-import { json, match, type RefRequest, type RefResponse } from '../../http.js';
+import { json, type RefRequest, type RefResponse } from '../../http.js';
+import { route, type RouteOf } from '../../router.js';
 import type { Json } from '../../../src/catalog/types.js';
 import type { Principal } from './auth.js';
 import { fail } from './fail.js';
@@ -12,28 +13,13 @@ import type { Store } from './store.js';
 
 export interface Call { req: RefRequest; params: Record<string, string>; p: Principal; store: Store }
 export type Handler = (call: Call) => RefResponse;
-export interface Route { pattern: string; methods: Partial<Record<string, Handler>> }
+export type Route = RouteOf<Handler>;
 
 export function dispatch(routes: readonly Route[], req: RefRequest, p: Principal, store: Store): RefResponse {
-  for (const route of routes) {
-    let params: Record<string, string> | undefined;
-    try {
-      params = match(route.pattern, req.path);
-    } catch {
-      params = undefined; // malformed percent-encoding names no resource
-    }
-    if (!params) continue;
-    const handler = route.methods[req.method === 'HEAD' ? 'GET' : req.method];
-    if (!handler) return { status: 405, headers: { Allow: allowed(route) } };
-    return handler({ req, params, p, store });
-  }
+  const found = route(routes, req);
+  if (found.kind === 'handler') return found.handler({ req, params: found.params, p, store });
+  if (found.kind === 'method-not-allowed') return { status: 405, headers: { Allow: found.allow } };
   throw fail('not-found', `No endpoint exists at ${req.method} ${req.originalPath}.`);
-}
-
-function allowed(route: Route): string {
-  const methods = Object.keys(route.methods);
-  if (methods.includes('GET')) methods.splice(methods.indexOf('GET') + 1, 0, 'HEAD');
-  return methods.join(', ');
 }
 
 /** The entity `id` of the caller's team, or not-found (another team's entity is just as absent). */

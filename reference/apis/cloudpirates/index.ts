@@ -6,6 +6,7 @@
  * → per handler: 400 body (ajv) → 404 resource → 403 role.
  */
 import type { ApiModule } from '../../api.js';
+import { requireEntries } from '../../router.js';
 import type { RefRequest } from '../../http.js';
 import { ACCOUNT_ROUTES } from './account.js';
 import { authenticate } from './auth.js';
@@ -21,10 +22,7 @@ export const ROUTES: readonly Route[] = [...ACCOUNT_ROUTES, ...WORKSPACE_ROUTES,
 export const cloudpirates: ApiModule = {
   api: 'cloudpirates',
   create: (ctx) => {
-    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
-    const known = new Set(ctx.catalog.entries.map((e) => e.id));
-    const lost = Object.values(ENTRY).filter((id) => !known.has(id));
-    if (lost.length) throw new Error(`cloudpirates reference target: catalog lacks entries ${lost.join(', ')}`);
+    requireEntries('cloudpirates', ctx.catalog.entries, Object.values(ENTRY));
     const ids = new Identities(ctx.now);
     const store = new Store(ctx.now, () => ctx.options.lagMs);
     return {

@@ -8,6 +8,7 @@
  *   → per handler: 404 unknown resource → 403 role → 415/400 body → 400 missing fields → 422.
  */
 import type { ApiModule } from '../../api.js';
+import { requireEntries } from '../../router.js';
 import { header, type RefRequest } from '../../http.js';
 import { authenticate } from './auth.js';
 import { ENTRY, notAcceptable } from './errors.js';
@@ -22,10 +23,7 @@ export const ROUTES: readonly Route[] = [...SURVEY_ROUTES, ...PROJECT_ROUTES];
 export const cmix: ApiModule = {
   api: 'cmix',
   create: (ctx) => {
-    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
-    const known = new Set(ctx.catalog.entries.map((e) => e.id));
-    const lost = Object.values(ENTRY).filter((id) => !known.has(id));
-    if (lost.length) throw new Error(`cmix reference target: catalog lacks entries ${lost.join(', ')}`);
+    requireEntries('cmix', ctx.catalog.entries, Object.values(ENTRY));
     const state = new CmixState(ctx.now);
     return {
       api: 'cmix',

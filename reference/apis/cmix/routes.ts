@@ -3,35 +3,21 @@
  * path with another method is 405 with `Allow` listing exactly what the path supports (HEAD
  * wherever GET is, since node:http answers HEAD from the GET response without its body).
  */
-import { match, type RefRequest, type RefResponse } from '../../http.js';
+import type { RefRequest, RefResponse } from '../../http.js';
+import { route, type RouteOf } from '../../router.js';
 import { cmixError, ENTRY } from './errors.js';
 import type { Identity } from './fixtures.js';
 import type { CmixState } from './state.js';
 
 export interface Call { req: RefRequest; params: Record<string, string>; who: Identity; state: CmixState }
 export type Handler = (call: Call) => RefResponse;
-export interface Route { pattern: string; methods: Partial<Record<string, Handler>> }
-
-export function allowed(route: Route): string {
-  const methods = Object.keys(route.methods);
-  if (methods.includes('GET')) methods.splice(methods.indexOf('GET') + 1, 0, 'HEAD');
-  return methods.join(', ');
-}
+export type Route = RouteOf<Handler>;
 
 export function dispatch(routes: readonly Route[], req: RefRequest, who: Identity, state: CmixState): RefResponse {
-  for (const route of routes) {
-    let params: Record<string, string> | undefined;
-    try {
-      params = match(route.pattern, req.path);
-    } catch {
-      params = undefined; // malformed percent-encoding names no resource
-    }
-    if (!params) continue;
-    const handler = route.methods[req.method === 'HEAD' ? 'GET' : req.method];
-    if (!handler) {
-      throw cmixError(ENTRY.methodNotAllowed, `Method ${req.method} is not permitted for ${req.originalPath}.`, undefined, { Allow: allowed(route) });
-    }
-    return handler({ req, params, who, state });
+  const found = route(routes, req);
+  if (found.kind === 'handler') return found.handler({ req, params: found.params, who, state });
+  if (found.kind === 'method-not-allowed') {
+    throw cmixError(ENTRY.methodNotAllowed, `Method ${req.method} is not permitted for ${req.originalPath}.`, undefined, { Allow: found.allow });
   }
   throw cmixError(ENTRY.notFound, `No resource exists at ${req.originalPath}.`);
 }

@@ -5,6 +5,7 @@
  * facets, views and elements → 400 for malformed listing options ($filter, $select, $page...).
  */
 import type { ApiModule } from '../../api.js';
+import { requireEntries } from '../../router.js';
 import { header, type RefRequest } from '../../http.js';
 import { READER_TOKEN } from './data.js';
 import { route } from './elements.js';
@@ -15,10 +16,7 @@ const TOKENS = new Set([READER_TOKEN]);
 export const cpm: ApiModule = {
   api: 'cpm',
   create: (ctx) => {
-    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
-    const known = new Set(ctx.catalog.entries.map((e) => e.id));
-    const lost = Object.values(ENTRY).filter((id) => !known.has(id));
-    if (lost.length) throw new Error(`cpm reference target: catalog lacks entries ${lost.join(', ')}`);
+    requireEntries('cpm', ctx.catalog.entries, Object.values(ENTRY));
     return {
       api: 'cpm',
       prefix: '/cpm/faultline/default/_api/rest',

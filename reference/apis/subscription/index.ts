@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiModule } from '../../api.js';
+import { requireEntries } from '../../router.js';
 import { ApiError, type RefRequest, type RefResponse } from '../../http.js';
 import { ACTION_ROUTES } from './actions.js';
 import { identify } from './auth.js';
@@ -28,10 +29,7 @@ export const PREFIX = '/subscription/intelligence/api';
 export const subscription: ApiModule = {
   api: 'subscription',
   create: (ctx) => {
-    // A renamed catalog entry must fail at start, not as a 500 on the first request that needs it.
-    const known = new Set(ctx.catalog.entries.map((e) => e.id));
-    const lost = SLUGS.map(entryId).filter((id) => !known.has(id));
-    if (lost.length) throw new Error(`subscription reference target: catalog lacks entries ${lost.join(', ')}`);
+    requireEntries('subscription', ctx.catalog.entries, SLUGS.map(entryId));
     const state = new SubscriptionState(ctx.now);
     const limiter = new RateLimiter(ctx.now);
 
