@@ -70,6 +70,7 @@ function checkRequest(c: Catalog, r: RequestTemplate, path: DocPath, captured: S
   }
 }
 
+/** With the u flag, as ajv compiles `pattern`: `\a` or `a{` pass without it and fail in ajv. */
 function checkRegex(src: string, path: DocPath, add: (p: DocPath, m: string) => void): void {
-  try { new RegExp(src); } catch (err) { add(path, `invalid regular expression: ${(err as Error).message}`); }
+  try { new RegExp(src, 'u'); } catch (err) { add(path, `invalid regular expression: ${(err as Error).message}`); }
 }

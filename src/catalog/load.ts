@@ -1,15 +1,17 @@
 /**
- * Loads `catalogs/*.yaml`: YAML syntax, the meta-schema, then the semantic lint, then
- * cross-catalog rules (ids unique everywhere). Every problem is reported at once, located as
- * `catalogs/<file>.yaml:LINE:COL message`; any problem throws CatalogError before anything runs.
+ * Loads `catalogs/*.yaml`: YAML syntax, the meta-schema, the semantic lint, that its schemas
+ * compile, then cross-catalog rules (ids unique everywhere). Every problem is reported at once,
+ * located as `catalogs/<file>.yaml:LINE:COL message`; any problem throws CatalogError before
+ * anything runs.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from './issues.js';
+import { schemaProblems } from './compiles.js';
 import { lintCatalog } from './lint.js';
-import { Locator, pointerToPath } from './locate.js';
+import { Locator, pointerToPath, TextLines } from './locate.js';
 import { META_SCHEMA_PATH, metaProblems, metaValidator } from './meta.js';
 import type { Catalog, LoadedCatalog } from './types.js';
 
@@ -17,8 +19,8 @@ export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.met
 
 /** Parse and validate one catalog's text; `file` is the label used in messages. */
 export function parseCatalog(text: string, file: string): { catalog?: LoadedCatalog; issues: CatalogIssue[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new TextLines(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const issues: CatalogIssue[] = [];
   // After the first syntax errors the rest are mostly cascades: keep the first few.
   for (const err of [...doc.errors, ...doc.warnings].slice(0, 5)) {
@@ -45,6 +47,8 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
   }
   const catalog = data as Catalog;
   for (const p of lintCatalog(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  if (issues.length) return { issues: sortIssues(issues) };
+  for (const p of schemaProblems(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
   const located = { ...catalog, file } as LoadedCatalog;
   entryLines.set(located, catalog.entries.map((_, i) => loc.value(['entries', i]).line));
@@ -92,7 +96,7 @@ export function loadCatalogs(dir: string = DEFAULT_CATALOG_DIR): LoadedCatalog[]
  * already passed validation is ever read back.
  */
 const CACHE_DIR = resolve(new URL('../../node_modules/.cache/faultline/', import.meta.url).pathname);
-const LOADER_VERSION = '1';
+const LOADER_VERSION = '2'; // 2: schemas must compile, positions counted on the text
 
 function cacheKey(names: string[], texts: string[]): string {
   const h = createHash('sha256').update(LOADER_VERSION).update(readFileSync(META_SCHEMA_PATH));

@@ -1,10 +1,32 @@
 /** Maps a path inside a parsed YAML document (`['entries', 3, 'status']`) to a line and column. */
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 export type DocPath = (string | number)[];
 
+/**
+ * 1-based line and column of a character offset, counted on the text itself. yaml's LineCounter
+ * is fed by the parser and misses the line breaks inside tokens its error recovery skips, which
+ * shifted every later position (an issue at column 67 of a 46-character line).
+ */
+export class TextLines {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) { // last line start <= offset
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+}
+
 export class Locator {
-  constructor(private readonly doc: Document, private readonly lines: LineCounter) {}
+  constructor(private readonly doc: Document, private readonly lines: TextLines) {}
 
   /** Position of the value at `path`, or of the nearest existing ancestor. */
   value(path: DocPath): { line: number; col: number } {

@@ -13,10 +13,10 @@ import { watchPeakRss, type PeakRss } from '../support/peak-rss.js';
 import { envFor, runSuite, type SuiteRun } from '../support/run-suite.js';
 
 const TIMEOUT_MS = 1500;
-/** 8 entries on 2 workers, each at most one timeout, plus Playwright's start-up and restarts */
-const RUN_BUDGET_MS = 45_000;
+/** 8 entries on 2 workers, each at most one timeout, plus Playwright start-up and worker restarts, on a busy machine */
+const RUN_BUDGET_MS = 60_000;
 /** an entry may take its request timeout plus scheduling slack, never more */
-const ENTRY_BUDGET_MS = TIMEOUT_MS + 1500;
+const ENTRY_BUDGET_MS = TIMEOUT_MS + 2500;
 const UNPROVOKABLE = 'cmix/server-error';
 
 interface Outcome { run: SuiteRun; provokable: ConformanceEntry[]; memory: PeakRss }
