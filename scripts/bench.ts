@@ -74,9 +74,11 @@ for (const n of sizes) {
   const floorCfg = writeFloorSuite(join(ROOT, 'reports', 'bench-floor'), n, floorUrl);
   const floor = await measure(process.execPath, [pw, 'test', '--config', floorCfg], { ...process.env, CI: '1' }, ROOT);
   const ok = /(\d+) passed/.exec(run.stdout)?.[1];
-  const s = { entries: n, collectMs: Math.round(list.ms), runMs: Math.round(run.ms), peakMB: Math.round(run.peakMB), passed: Number(ok ?? 0), entriesPerSecond: Math.round(n / (run.ms / 1000)), floorMs: Math.round(floor.ms), floorPeakMB: Math.round(floor.peakMB), ratioToFloor: Number((run.ms / floor.ms).toFixed(2)) };
+  const bareN = await bareLoop(loadCatalogs(dir), referenceEnv(ref.port));
+  const s = { entries: n, collectMs: Math.round(list.ms), runMs: Math.round(run.ms), peakMB: Math.round(run.peakMB), passed: Number(ok ?? 0), entriesPerSecond: Math.round(n / (run.ms / 1000)), floorMs: Math.round(floor.ms), floorPeakMB: Math.round(floor.peakMB), ratioToFloor: Number((run.ms / floor.ms).toFixed(2)), bareMs: Math.round(bareN.ms), ratioToBare: Number((run.ms / bareN.ms).toFixed(2)) };
   scale.push(s);
   row(`scale ${n}: faultline run`, `${(run.ms / 1000).toFixed(1)} s`, `${s.entriesPerSecond} entries/s, ${(run.ms / n).toFixed(2)} ms/entry, collect ${(list.ms / 1000).toFixed(1)} s, peak ${s.peakMB} MB, ${s.passed} passed`);
+  row(`scale ${n}: bare fetch + ajv loop, same requests`, `${(bareN.ms / 1000).toFixed(1)} s`, `${(bareN.ms / n).toFixed(2)} ms/entry; faultline/bare = ${s.ratioToBare}`);
   row(`scale ${n}: Playwright floor (1 GET per test)`, `${(floor.ms / 1000).toFixed(1)} s`, `${(floor.ms / n).toFixed(2)} ms/test, peak ${s.floorPeakMB} MB; faultline/floor = ${s.ratioToFloor}`);
 }
 json.scale = scale;
