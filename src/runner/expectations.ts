@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from '../catalog/issues.js';
 import { ENV_DIR } from '../env.js';
 
@@ -23,9 +23,12 @@ export function loadExpectations(envName: string, knownIds: Set<string>, today =
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, uniqueKeys: true });
   const issues: CatalogIssue[] = doc.errors.slice(0, 5).map((e) => ({ file: label, ...lines.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` }));
   const data = issues.length ? {} : (doc.toJS() as Record<string, unknown> | null) ?? {};
+  // Point at the entry's key: that is the line a person edits.
   const pos = (key: string): { line: number; col: number } => {
-    const node = doc.getIn([key], true) as { range?: [number, number] } | undefined;
-    return node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+    const map = doc.contents;
+    const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    return range ? lines.linePos(range[0]) : { line: 1, col: 1 };
   };
   for (const [id, raw] of Object.entries(data)) {
     const v = raw as Partial<Expectation> & Record<string, unknown>;
