@@ -6,6 +6,7 @@
  * be kept (the report says `truncated`) nor blow up the processes' memory.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { test, type TestContext } from 'node:test';
 import type { ConformanceEntry } from '../../src/report/collect.js';
 import * as hostile from '../support/hostile.js';
@@ -39,6 +40,7 @@ async function runAgainst(t: TestContext, target: hostile.Hostile): Promise<Outc
     for (const e of provokable) {
       assert.ok((e.durationMs ?? Infinity) <= ENTRY_BUDGET_MS, `${e.id} took ${e.durationMs} ms, budget ${ENTRY_BUDGET_MS} ms`);
     }
+    rmSync(run.reportsDir, { recursive: true, force: true }); // kept only when an assertion failed, to look at
     return { run, provokable, memory: peaks };
   } finally {
     if (!peaks) memory.stop();
