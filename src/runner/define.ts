@@ -52,6 +52,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
         tag: entryTags(e),
         annotation: entryAnnotations(c, e),
       }, async ({ faultline }, testInfo) => {
+        await faultline.sender.reset?.();
         const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
         const result = await executeEntry(c, e, { ...faultline, unique });
         testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });

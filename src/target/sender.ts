@@ -16,12 +16,23 @@ export interface SentRequest {
 
 export interface Sender {
   send(req: SentRequest): Promise<Exchange>;
+  /** Forget state carried between requests (cookies), at the start of each test. */
+  reset?(): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** Bodies above this size are released as soon as they are read (see below). */
+const RELEASE_ABOVE_BYTES = 64 * 1024;
+
 export function playwrightSender(ctx: APIRequestContext, timeoutMs = DEFAULT_TIMEOUT_MS): Sender {
+  // The worker's one context has one cookie jar: a Set-Cookie answered to one entry must not ride
+  // along on the next entry's requests. Cookies stay within a test (setup steps may log in).
+  let cookiesSet = false;
   return {
+    async reset() {
+      if (cookiesSet) { await ctx.clearCookies(); cookiesSet = false; }
+    },
     async send(req) {
       try {
         const res = await ctx.fetch(req.url, {
@@ -32,14 +43,15 @@ export function playwrightSender(ctx: APIRequestContext, timeoutMs = DEFAULT_TIM
           maxRedirects: 10,
           failOnStatusCode: false,
         });
-        try {
-          return toExchange(res.status(), res.headers(), await res.body());
-        } finally {
-          // The context keeps every response body until it is disposed, and it lives as long as
-          // the worker: release each one now, or a worker holds every body it ever fetched
-          // (8 bodies of 50 MB kept 350 MB). Best effort: a failed release must not hide the answer.
-          await res.dispose().catch(() => undefined);
-        }
+        const headers = res.headers();
+        if (headers['set-cookie'] !== undefined) cookiesSet = true;
+        const raw = await res.body();
+        // The context keeps every response body until it is disposed, and it lives as long as
+        // the worker: a large one is released now, or a worker holds every body it ever fetched
+        // (8 bodies of 50 MB kept 350 MB). Small ones are not worth the extra call per request.
+        // Best effort: a failed release must not hide the answer.
+        if (raw.length > RELEASE_ABOVE_BYTES) await res.dispose().catch(() => undefined);
+        return toExchange(res.status(), headers, raw);
       } catch (err) {
         throw classifyTransportError(err, req.url, timeoutMs);
       }
