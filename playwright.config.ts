@@ -6,7 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { runReporters } from './src/report/reporters.js';
 import { loadEnv } from './src/env.js';
 
 const env = loadEnv();
@@ -24,20 +25,6 @@ const projects = process.env.FAULTLINE_PROJECTS === 'per-api'
   ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
   : [{ name: 'conformance' }];
 
-// FAULTLINE_REPORTERS=minimal keeps only the conformance reporter (benchmarks, self-tests).
-const minimal = process.env.FAULTLINE_REPORTERS === 'minimal';
-const reporter: ReporterDescription[] = [
-  [process.env.CI ? 'dot' : 'list'],
-  ['./src/report/reporter.ts', { outputDir: `${reportsDir}/conformance` }],
-];
-if (!minimal) {
-  reporter.push(
-    ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
-    ['junit', { outputFile: `${reportsDir}/junit.xml` }],
-    ['allure-playwright', { resultsDir: `${reportsDir}/allure-results`, environmentInfo: { environment: env.name }, detail: false, suiteTitle: false }],
-  );
-}
-
 export default defineConfig({
   testDir: 'specs',
   testMatch: /conformance\/part-\d+\.spec\.ts$/,
@@ -48,7 +35,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
-  reporter,
+  reporter: runReporters(env.name, reportsDir),
   use: { trace: 'off' },
   projects,
   ...(env.embeddedReference
