@@ -9,8 +9,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { runReporters } from './src/report/reporters.js';
 import { loadEnv } from './src/env.js';
+import { preflight } from './src/runner/preflight.js';
 
 const env = loadEnv();
+// Broken catalogs or expectations stop the run here, before any worker starts or request is sent,
+// with every problem listed as file:line:col (the same check `npm run conformance` makes first).
+preflight(env.name);
 const catalogDir = process.env.FAULTLINE_CATALOGS || resolve('catalogs');
 const apis = readdirSync(catalogDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 const reportsDir = process.env.FAULTLINE_REPORTS_DIR || 'reports';

@@ -8,10 +8,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CatalogError } from '../catalog/issues.js';
 import { loadEnv } from '../env.js';
-import { loadSuiteCatalogs } from '../runner/suite.js';
-import { loadExpectations } from '../runner/expectations.js';
+import { preflight } from '../runner/preflight.js';
 
 const args = process.argv.slice(2);
 const passthrough: string[] = [];
@@ -25,14 +23,13 @@ for (let i = 0; i < args.length; i++) {
 }
 
 try {
-  const catalogs = loadSuiteCatalogs();
   const selected = loadEnv();
-  loadExpectations(selected.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
+  const catalogs = preflight(selected.name);
   const entries = catalogs.reduce((n, c) => n + c.entries.length, 0);
   process.stdout.write(`faultline: env ${selected.name} (${selected.file}), ${catalogs.length} catalogs, ${entries} entries${selected.embeddedReference ? ', embedded reference target' : ''}\n`);
 } catch (err) {
-  if (err instanceof CatalogError) process.stderr.write(`faultline: not started:\n${err.message}\n`);
-  else process.stderr.write(`faultline: not started: ${(err as Error).message}\n`);
+  const message = (err as Error).message;
+  process.stderr.write(message.startsWith('faultline: not started') ? `${message}\n` : `faultline: not started: ${message}\n`);
   process.exit(2);
 }
 

@@ -1,0 +1,19 @@
+/**
+ * Inputs checked before a run starts: the catalogs and the env's expectations. Returns what was
+ * loaded; throws one Error listing every problem as file:line:col.
+ */
+import { CatalogError } from '../catalog/issues.js';
+import type { LoadedCatalog } from '../catalog/types.js';
+import { loadExpectations } from './expectations.js';
+import { loadSuiteCatalogs } from './suite.js';
+
+export function preflight(envName: string): LoadedCatalog[] {
+  try {
+    const catalogs = loadSuiteCatalogs();
+    loadExpectations(envName, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
+    return catalogs;
+  } catch (err) {
+    if (err instanceof CatalogError) throw new Error(`faultline: not started:\n${err.message}`);
+    throw err;
+  }
+}
