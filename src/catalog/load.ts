@@ -4,16 +4,18 @@
  * located as `catalogs/<file>.yaml:LINE:COL message`; any problem throws CatalogError before
  * anything runs.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from './issues.js';
 import { schemaProblems } from './compiles.js';
 import { lintCatalog } from './lint.js';
 import { Locator, pointerToPath, TextLines } from './locate.js';
-import { META_SCHEMA_PATH, metaProblems, metaValidator } from './meta.js';
+import { metaProblems, metaValidator } from './meta.js';
+import { cacheKey, entryLine, entryLines, readCache, writeCache } from './cache.js';
 import type { Catalog, LoadedCatalog } from './types.js';
+
+export { entryLine } from './cache.js';
 
 export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.meta.url).pathname);
 
@@ -55,12 +57,6 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
   return { catalog: located, issues };
 }
 
-/** Line of each entry in its file, for reports that link back to the catalog. */
-const entryLines = new WeakMap<LoadedCatalog, number[]>();
-export function entryLine(c: LoadedCatalog, index: number): number | undefined {
-  return entryLines.get(c)?.[index];
-}
-
 const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();
 
 /** Load every `*.yaml` in `dir` (sorted by name); throws CatalogError listing every problem. */
@@ -87,46 +83,6 @@ export function loadCatalogs(dir: string = DEFAULT_CATALOG_DIR): LoadedCatalog[]
   writeCache(key, catalogs);
   memo.set(abs, { stamp, catalogs });
   return catalogs;
-}
-
-/*
- * A validated-catalog cache: Playwright evaluates the spec in the runner and again in every
- * worker, and parsing YAML with positions costs ~1 ms per entry. The key is a hash of the file
- * names, their contents, the meta-schema and this loader, so only a byte-identical input that
- * already passed validation is ever read back.
- */
-const CACHE_DIR = resolve(new URL('../../node_modules/.cache/faultline/', import.meta.url).pathname);
-const LOADER_VERSION = '2'; // 2: schemas must compile, positions counted on the text
-
-function cacheKey(names: string[], texts: string[]): string {
-  const h = createHash('sha256').update(LOADER_VERSION).update(readFileSync(META_SCHEMA_PATH));
-  names.forEach((n, i) => h.update(`\0${n}\0`).update(texts[i]!));
-  return h.digest('hex').slice(0, 32);
-}
-
-interface CacheFile { catalogs: LoadedCatalog[]; lines: number[][] }
-
-function readCache(key: string): LoadedCatalog[] | undefined {
-  if (process.env.FAULTLINE_NO_CACHE === '1') return undefined;
-  try {
-    const data = JSON.parse(readFileSync(join(CACHE_DIR, `catalogs-${key}.json`), 'utf8')) as CacheFile;
-    data.catalogs.forEach((c, i) => entryLines.set(c, data.lines[i] ?? []));
-    return data.catalogs;
-  } catch {
-    return undefined; // absent or unreadable: parse the YAML
-  }
-}
-
-function writeCache(key: string, catalogs: LoadedCatalog[]): void {
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const file = join(CACHE_DIR, `catalogs-${key}.json`);
-    const data: CacheFile = { catalogs, lines: catalogs.map((c) => entryLines.get(c) ?? []) };
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data));
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch {
-    // a read-only tree only loses the speed-up
-  }
 }
 
 function crossCatalog(catalogs: LoadedCatalog[]): CatalogIssue[] {

@@ -1,0 +1,52 @@
+/**
+ * A validated-catalog cache: Playwright evaluates the spec in the runner and again in every
+ * worker, and parsing YAML with positions costs ~1 ms per entry. The key is a hash of the file
+ * names, their contents, the meta-schema and the loader version, so only a byte-identical input
+ * that already passed validation is ever read back.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { META_SCHEMA_PATH } from './meta.js';
+import type { LoadedCatalog } from './types.js';
+
+/** Line of each entry in its file, for reports that link back to the catalog. */
+export const entryLines = new WeakMap<LoadedCatalog, number[]>();
+export function entryLine(c: LoadedCatalog, index: number): number | undefined {
+  return entryLines.get(c)?.[index];
+}
+
+const CACHE_DIR = resolve(new URL('../../node_modules/.cache/faultline/', import.meta.url).pathname);
+const LOADER_VERSION = '2'; // 2: schemas must compile, positions counted on the text
+
+export function cacheKey(names: string[], texts: string[]): string {
+  const h = createHash('sha256').update(LOADER_VERSION).update(readFileSync(META_SCHEMA_PATH));
+  names.forEach((n, i) => h.update(`\0${n}\0`).update(texts[i]!));
+  return h.digest('hex').slice(0, 32);
+}
+
+interface CacheFile { catalogs: LoadedCatalog[]; lines: number[][] }
+
+export function readCache(key: string): LoadedCatalog[] | undefined {
+  if (process.env.FAULTLINE_NO_CACHE === '1') return undefined;
+  try {
+    const data = JSON.parse(readFileSync(join(CACHE_DIR, `catalogs-${key}.json`), 'utf8')) as CacheFile;
+    data.catalogs.forEach((c, i) => entryLines.set(c, data.lines[i] ?? []));
+    return data.catalogs;
+  } catch {
+    return undefined; // absent or unreadable: parse the YAML
+  }
+}
+
+export function writeCache(key: string, catalogs: LoadedCatalog[]): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const file = join(CACHE_DIR, `catalogs-${key}.json`);
+    const data: CacheFile = { catalogs, lines: catalogs.map((c) => entryLines.get(c) ?? []) };
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // a read-only tree only loses the speed-up
+  }
+}
+
