@@ -41,6 +41,13 @@ export function entryAnnotations(c: LoadedCatalog, e: Entry): { type: string; de
   ];
 }
 
+/** A failure whose message says everything: no stack, so reports show no harness code frame. */
+function conformanceFailure(message: string): Error {
+  const err = new Error(message);
+  err.stack = `Error: ${message}`;
+  return err;
+}
+
 let counter = 0;
 
 export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
@@ -62,7 +69,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
         if (result.outcome === 'violation' || result.outcome === 'error') {
           if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
           if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
-          throw new Error(failureMessage(e, result));
+          throw conformanceFailure(failureMessage(e, result));
         }
       });
     }
