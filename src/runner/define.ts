@@ -10,6 +10,7 @@ import { test } from './fixtures.js';
 import { failureMessage } from './message.js';
 import { RESULT_ANNOTATION } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
+import { entryLine } from '../catalog/load.js';
 
 export function entryTags(e: Entry): string[] {
   const statuses = typeof e.status === 'number' ? [String(e.status)] : Array.isArray(e.status) ? e.status.map(String) : [e.status];
@@ -29,11 +30,13 @@ export function partOf(id: string, parts: number): number {
 }
 
 /** Static annotations: the doc citation, and Allure labels (allure-playwright reads `allure.label.*`). */
-export function entryAnnotations(c: LoadedCatalog, e: Entry): { type: string; description: string }[] {
+export function entryAnnotations(c: LoadedCatalog, e: Entry, line?: number): { type: string; description: string }[] {
   const cls = typeof e.status === 'string' ? e.status : `${String(Array.isArray(e.status) ? e.status[0] : e.status)[0]}xx`;
   return [
     { type: 'doc', description: e.doc.url },
     { type: 'quote', description: e.doc.quote },
+    // where the entry is defined: the test's own location is the shared loop in this file
+    { type: 'catalog', description: line ? `${c.file}:${line}` : c.file },
     { type: 'allure.label.epic', description: c.api },
     { type: 'allure.label.feature', description: cls },
     { type: 'allure.label.story', description: e.id },
@@ -53,11 +56,11 @@ let counter = 0;
 export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
   const catalogs: LoadedCatalog[] = loadSuiteCatalogs();
   for (const c of catalogs) {
-    for (const e of c.entries) {
+    for (const [index, e] of c.entries.entries()) {
       if (opts.parts && partOf(e.id, opts.parts) !== opts.part) continue;
       test(`${e.id} ${e.title}`, {
         tag: entryTags(e),
-        annotation: entryAnnotations(c, e),
+        annotation: entryAnnotations(c, e, entryLine(c, index)),
       }, async ({ faultline }, testInfo) => {
         await faultline.sender.reset?.();
         const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
