@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { parse } from 'dotenv';
 import { readFileSync } from 'node:fs';
 import { loadCatalogs } from '../src/catalog/load.js';
-import { bareLoop } from '../src/bench/bare.js';
-import { writeFloorSuite } from '../src/bench/floor.js';
-import { measure } from '../src/bench/measure.js';
-import { errorMix, loadTest, startReferenceProcess } from '../src/bench/reference-load.js';
-import { synthesize, writeCatalogs } from '../src/bench/synth.js';
+import { bareLoop } from './bench/bare.js';
+import { writeFloorSuite } from './bench/floor.js';
+import { measure } from './bench/measure.js';
+import { errorMix, loadTest, startReferenceProcess } from './bench/reference-load.js';
+import { synthesize, writeCatalogs } from './bench/synth.js';
 import { expandEnvValue } from '../src/recipes/build.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -34,7 +34,7 @@ function referenceEnv(port: number): Record<string, string | undefined> {
 // 1. Catalog loading and schema generation (no cache), real catalogs and a synthetic 10,000.
 const real = loadCatalogs();
 const realEntries = real.reduce((n, c) => n + c.entries.length, 0);
-const loadGen = (dir?: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, [...tsx, 'src/bench/load-gen.ts', ...(dir ? [dir] : [])], { cwd: ROOT, encoding: 'utf8' })) as Record<string, number>;
+const loadGen = (dir?: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, [...tsx, 'scripts/bench/load-gen.ts', ...(dir ? [dir] : [])], { cwd: ROOT, encoding: 'utf8' })) as Record<string, number>;
 const lgReal = loadGen();
 row(`catalogs: load + validate (${realEntries} real entries)`, `${lgReal.loadMs} ms`, `generate ${lgReal.generateMs} ms (${lgReal.files} files), compile ${lgReal.compileMs} ms (${lgReal.contracts} contracts), peak ${lgReal.peakMB} MB`);
 const synth10k = join(OUT, 'syn-10000');

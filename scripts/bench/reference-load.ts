@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import type { LoadedCatalog } from '../catalog/types.js';
-import { buildRequest } from '../recipes/build.js';
-import type { SentRequest } from '../target/sender.js';
+import type { LoadedCatalog } from '../../src/catalog/types.js';
+import { buildRequest } from '../../src/recipes/build.js';
+import type { SentRequest } from '../../src/target/sender.js';
 
 export async function startReferenceProcess(root: string): Promise<{ port: number; ms: number; stop: () => void }> {
   const started = performance.now();

@@ -3,9 +3,9 @@
  * schemas for the catalogs in a folder, then compile each distinct contract; prints JSON timings
  * and this process's peak memory.
  */
-import { loadCatalogs } from '../catalog/load.js';
-import { generateAll } from '../schema/generate.js';
-import { Validators } from '../schema/compile.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { generateAll } from '../../src/schema/generate.js';
+import { Validators } from '../../src/schema/compile.js';
 
 process.env.FAULTLINE_NO_CACHE = '1';
 const t0 = performance.now();

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Catalog, Entry, LoadedCatalog } from '../catalog/types.js';
+import type { Catalog, Entry, LoadedCatalog } from '../../src/catalog/types.js';
 
 function simple(e: Entry): boolean {
   const r = e.recipe;

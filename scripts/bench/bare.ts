@@ -2,12 +2,12 @@
  * The baseline the runner is compared with: the same recipes sent from one process with Node's
  * fetch, each answer validated with the same compiled ajv schema. No Playwright, no reports.
  */
-import type { LoadedCatalog } from '../catalog/types.js';
-import { runRecipe } from '../recipes/run.js';
-import { Validators } from '../schema/compile.js';
-import { documentOf } from '../checks/types.js';
-import { Redactor } from '../target/redact.js';
-import { fetchSender } from '../target/fetch-sender.js';
+import type { LoadedCatalog } from '../../src/catalog/types.js';
+import { runRecipe } from '../../src/recipes/run.js';
+import { Validators } from '../../src/schema/compile.js';
+import { documentOf } from '../../src/checks/types.js';
+import { Redactor } from '../../src/target/redact.js';
+import { fetchSender } from '../../src/target/fetch-sender.js';
 
 /** Runs every provokable, non-destructive entry once; returns wall ms and how many conformed. */
 export async function bareLoop(catalogs: LoadedCatalog[], env: Record<string, string | undefined>): Promise<{ ms: number; entries: number; valid: number }> {
