@@ -8,7 +8,7 @@ import type { Deviation } from '../../reference/deviations.js';
 import { allows } from '../../src/runner/execute.js';
 
 export const KINDS = [
-  'wrong status', 'header missing', 'header wrong', 'content type', 'field missing', 'field type',
+  'wrong status', 'header missing', 'header wrong', 'content type', 'field missing', 'field renamed', 'field type',
   'wrong code', 'body status', 'html page', 'empty body', 'stack trace', 'extra field',
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -42,6 +42,8 @@ export function casesFor(c: LoadedCatalog, e: Entry): Case[] {
   if (e.contentType && hasBody) add('content type', { kind: 'content-type', arg: e.contentType.type === 'text/plain' ? 'application/xml' : 'text/plain' }, 'content_type_conformance');
   const fields = requiredFields(c, e);
   if (fields[0]) add('field missing', { kind: 'drop-field', arg: fields[0] }, 'response_schema_conformance');
+  const renamed = fields[fields.length - 1];
+  if (renamed) add('field renamed', { kind: 'rename-field', arg: `${renamed}>${renamed}_v2` }, 'response_schema_conformance');
   const typed = fields.find((f) => f !== 'status') ?? fields[0];
   if (typed) add('field type', { kind: 'field-type', arg: typed }, 'response_schema_conformance');
   const code = e.body.kind === 'json' ? Object.entries(e.body.const ?? {}).find(([k, v]) => typeof v === 'string' && k !== 'status') : undefined;
