@@ -1,5 +1,5 @@
 /** Maps a path inside a parsed YAML document (`['entries', 3, 'status']`) to a line and column. */
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, type Document } from 'yaml';
 
 export type DocPath = (string | number)[];
 
@@ -67,8 +67,4 @@ export function pointerToPath(pointer: string, root: unknown): DocPath {
     }
   }
   return out;
-}
-
-export function isCollectionNode(n: unknown): n is Node {
-  return isMap(n) || isSeq(n);
 }
