@@ -1,11 +1,11 @@
 /**
  * A validated-catalog cache: Playwright evaluates the spec in the runner and again in every
  * worker, and parsing YAML with positions costs ~1 ms per entry. The key is a hash of the file
- * names, their contents, the meta-schema and the loader version, so only a byte-identical input
- * that already passed validation is ever read back.
+ * names, their contents, the meta-schema and the loader's own source, so only a byte-identical
+ * input that already passed the same validation is ever read back.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { META_SCHEMA_PATH } from './meta.js';
 import type { LoadedCatalog } from './types.js';
@@ -17,10 +17,22 @@ export function entryLine(c: LoadedCatalog, index: number): number | undefined {
 }
 
 const CACHE_DIR = resolve(new URL('../../node_modules/.cache/faultline/', import.meta.url).pathname);
-const LOADER_VERSION = '2'; // 2: schemas must compile, positions counted on the text
+/** The validating code itself is part of the key: a changed rule never trusts an old verdict. */
+const LOADER_SOURCES = ['../catalog/', '../recipes/', '../schema/'].map((d) => new URL(d, import.meta.url).pathname);
+let loaderHash: string | undefined;
+
+function loaderFingerprint(): string {
+  if (loaderHash) return loaderHash;
+  const h = createHash('sha256');
+  for (const dir of LOADER_SOURCES) {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts') || x.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  }
+  loaderHash = h.digest('hex');
+  return loaderHash;
+}
 
 export function cacheKey(names: string[], texts: string[]): string {
-  const h = createHash('sha256').update(LOADER_VERSION).update(readFileSync(META_SCHEMA_PATH));
+  const h = createHash('sha256').update(loaderFingerprint()).update(readFileSync(META_SCHEMA_PATH));
   names.forEach((n, i) => h.update(`\0${n}\0`).update(texts[i]!));
   return h.digest('hex').slice(0, 32);
 }
