@@ -10,7 +10,8 @@ import { CatalogError } from '../catalog/issues.js';
 import { generateAll } from '../schema/generate.js';
 import { ENV_EXAMPLE_PATH, envExample } from '../schema/env-example.js';
 
-const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url).pathname;
+// FAULTLINE_SCHEMAS_DIR points the check at another copy (faultline's own tests use it).
+const SCHEMAS_DIR = process.env.FAULTLINE_SCHEMAS_DIR || new URL('../../schemas/', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const check = process.argv.includes('--check');
 
