@@ -1,0 +1,55 @@
+/**
+ * The reference target never opens an outbound connection or resolves a name: every recipe of
+ * every catalog runs against it (including the callback URIs it must judge unreachable) while
+ * every socket connect and DNS lookup in this process is recorded.
+ */
+import assert from 'node:assert/strict';
+import dns from 'node:dns';
+import net from 'node:net';
+import { test } from 'node:test';
+import { parse } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { expandEnvValue } from '../../src/recipes/build.js';
+import { runRecipe } from '../../src/recipes/run.js';
+import { Redactor } from '../../src/target/redact.js';
+import { startReference } from '../../reference/server.js';
+import { fetchSender } from '../support/reference.js';
+
+test('running every recipe makes the target connect nowhere and resolve nothing', { timeout: 120_000 }, async () => {
+  const connects: string[] = [];
+  const lookups: string[] = [];
+  const origConnect = net.Socket.prototype.connect;
+  const origLookup = dns.lookup;
+  // Record, then pass through: the test's own client connects to the loopback target.
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    const first = args[0] as { host?: string; port?: number; path?: string } | number;
+    const host = typeof first === 'object' ? first.host ?? first.path ?? 'localhost' : String(args[1] ?? 'localhost');
+    connects.push(host);
+    return (origConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+  } as typeof net.Socket.prototype.connect;
+  (dns as { lookup: unknown }).lookup = (...args: unknown[]) => { lookups.push(String(args[0])); return (origLookup as (...a: unknown[]) => unknown)(...args); };
+  const ref = await startReference({ port: 0 });
+  try {
+    const env: Record<string, string | undefined> = { ...parse(readFileSync(new URL('../../env/reference.env', import.meta.url))), REFERENCE_PORT: String(ref.port) };
+    for (const [k, v] of Object.entries(env)) if (v) env[k] = expandEnvValue(v, env);
+    let ran = 0;
+    for (const c of loadCatalogs()) {
+      for (const e of c.entries) {
+        if (!e.recipe) continue;
+        await runRecipe(c, e, fetchSender, { env, captures: {}, unique: `fl-out-${ran}` }, new Redactor(env));
+        ran++;
+      }
+    }
+    assert.ok(ran >= 70, `ran ${ran} recipes`);
+    assert.ok(connects.length > 0, 'the recorder saw the client\'s own loopback connections (it is live)');
+    const outbound = connects.filter((h) => !['127.0.0.1', 'localhost', '::1'].includes(h));
+    assert.deepEqual(outbound, [], `outbound connections: ${outbound.join(', ')}`);
+    const resolved = lookups.filter((h) => !['127.0.0.1', 'localhost', '::1'].includes(h));
+    assert.deepEqual(resolved, [], `name lookups: ${resolved.join(', ')}`);
+  } finally {
+    net.Socket.prototype.connect = origConnect;
+    (dns as { lookup: unknown }).lookup = origLookup;
+    await ref.close();
+  }
+});
