@@ -4,14 +4,18 @@
  * reference target started by `webServer` when the selected env asks for it, and the reports
  * under reports/.
  */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { runReporters } from './src/report/reporters.js';
 import { loadEnv } from './src/env.js';
 import { preflight } from './src/runner/preflight.js';
 
 const env = loadEnv();
+// A scratch folder for state the workers of one run share (the per-target circuit breaker).
+// Created once in the runner; workers inherit the variable.
+process.env.FAULTLINE_RUN_DIR ??= mkdtempSync(join(tmpdir(), 'faultline-run-'));
 // Broken catalogs or expectations stop the run here, before any worker starts or request is sent,
 // with every problem listed as file:line:col (the same check `npm run conformance` makes first).
 preflight(env.name);

@@ -14,6 +14,8 @@ import { curlCommand } from '../target/reproduce.js';
 import type { Sender } from '../target/sender.js';
 import { preview } from '../checks/schema-errors.js';
 import type { Expectation } from './expectations.js';
+import type { Breaker } from '../target/breaker.js';
+import { expandEnvValue } from '../recipes/build.js';
 import type { EntryResult } from './result.js';
 
 export interface RunContext {
@@ -25,6 +27,7 @@ export interface RunContext {
   expectations: Map<string, Expectation>;
   /** `{{unique}}` for this test */
   unique: string;
+  breaker?: Breaker;
 }
 
 /** Outcomes decided before any request: unprovokable, not-configured. */
@@ -40,9 +43,13 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   const started = performance.now();
   const early = preflight(c, e, ctx);
   if (early) return early;
+  const base = expandEnvValue(ctx.env[c.baseUrlVar] ?? '', ctx.env);
+  const down = ctx.breaker?.open(base);
+  if (down) return { id: e.id, outcome: 'error', reason: ctx.redactor.text(down), durationMs: Math.round(performance.now() - started) };
   let result: EntryResult;
   try {
     const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique }, ctx.redactor);
+    ctx.breaker?.success(base);
     const violations = judge(c, e, r.exchange, ctx.validators);
     result = {
       id: e.id,
@@ -55,6 +62,7 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
     };
   } catch (err) {
     if (!(err instanceof TargetError) && !(err instanceof SetupError)) throw err;
+    if (err instanceof TargetError) ctx.breaker?.failure(base, ctx.redactor.text(err.message));
     result = { id: e.id, outcome: 'error', reason: ctx.redactor.text(err.message) };
   }
   const known = ctx.expectations.get(e.id);

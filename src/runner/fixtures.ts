@@ -8,6 +8,7 @@ import { loadEnv } from '../env.js';
 import { Validators } from '../schema/compile.js';
 import { secretVariables } from '../recipes/requirements.js';
 import { Redactor } from '../target/redact.js';
+import { Breaker, DEFAULT_BREAKER_THRESHOLD } from '../target/breaker.js';
 import { playwrightSender, DEFAULT_TIMEOUT_MS, type Sender } from '../target/sender.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
@@ -21,6 +22,7 @@ export interface WorkerState {
   redactor: Redactor;
   sender: Sender;
   expectations: Map<string, Expectation>;
+  breaker: Breaker;
 }
 
 /*
@@ -58,6 +60,7 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       redactor: new Redactor(env.vars, secrets),
       sender: playwrightSender(ctx, timeout),
       expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
+      breaker: new Breaker(process.env.FAULTLINE_RUN_DIR ? `${process.env.FAULTLINE_RUN_DIR}/breaker` : undefined, Number(env.vars.FAULTLINE_BREAKER_THRESHOLD ?? DEFAULT_BREAKER_THRESHOLD)),
     });
     await ctx.dispose();
   }, { scope: 'worker' }],

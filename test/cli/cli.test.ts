@@ -57,7 +57,8 @@ test('npm run reference: prints its base URLs, serves documented errors, stops o
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}`)), 20_000);
-      child.stdout.on('data', () => { if (/CLOUDPIRATES_BASE_URL=/.test(out)) { clearTimeout(timer); resolve(); } });
+      const names = ['CPM_BASE_URL', 'SUBSCRIPTION_BASE_URL', 'CMIX_BASE_URL', 'AWORK_BASE_URL', 'CLOUDPIRATES_BASE_URL'];
+      child.stdout.on('data', () => { if (names.every((n) => new RegExp(`${n}=\\S+\\n`).test(out))) { clearTimeout(timer); resolve(); } });
     });
     for (const name of ['CPM_BASE_URL', 'SUBSCRIPTION_BASE_URL', 'CMIX_BASE_URL', 'AWORK_BASE_URL', 'CLOUDPIRATES_BASE_URL']) assert.match(out, new RegExp(`${name}=http://127\\.0\\.0\\.1:\\d+/`));
     const cmix = /CMIX_BASE_URL=(\S+)/.exec(out)![1]!;
