@@ -17,6 +17,9 @@ export function envExample(catalogs: LoadedCatalog[]): string {
     'FAULTLINE_ALLOW_DESTRUCTIVE=false',
     '# Per-request timeout in ms (a target that hangs is reported as an error after this)',
     'FAULTLINE_REQUEST_TIMEOUT_MS=10000',
+    '# After this many transport failures in a row to one base URL, that API\'s remaining entries are',
+    '# reported as errors without waiting for their timeouts (0 turns the circuit breaker off)',
+    'FAULTLINE_BREAKER_THRESHOLD=3',
   ];
   for (const c of catalogs) {
     out.push('', `# --- ${c.api}: ${c.title} ---`, `# Base URL of the API root on the deployment under test`, `${c.baseUrlVar}=`);
