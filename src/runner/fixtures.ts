@@ -10,6 +10,7 @@ import { secretVariables } from '../recipes/requirements.js';
 import { Redactor } from '../target/redact.js';
 import { Breaker, DEFAULT_BREAKER_THRESHOLD } from '../target/breaker.js';
 import { playwrightSender, DEFAULT_TIMEOUT_MS, type Sender } from '../target/sender.js';
+import { streamSender } from '../target/stream-sender.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
 
@@ -58,7 +59,8 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       catalogs,
       validators: new Validators(catalogs),
       redactor: new Redactor(env.vars, secrets),
-      sender: playwrightSender(ctx, timeout),
+      // FAULTLINE_SENDER=stream: bounded reads for targets that may not be trusted with memory.
+      sender: env.vars.FAULTLINE_SENDER === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout),
       expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
       breaker: new Breaker(process.env.FAULTLINE_RUN_DIR ? `${process.env.FAULTLINE_RUN_DIR}/breaker` : undefined, Number(env.vars.FAULTLINE_BREAKER_THRESHOLD ?? DEFAULT_BREAKER_THRESHOLD)),
     });

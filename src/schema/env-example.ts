@@ -20,6 +20,9 @@ export function envExample(catalogs: LoadedCatalog[]): string {
     '# After this many transport failures in a row to one base URL, that API\'s remaining entries are',
     '# reported as errors without waiting for their timeouts (0 turns the circuit breaker off)',
     'FAULTLINE_BREAKER_THRESHOLD=3',
+    '# playwright (default) or stream: stream reads bodies through Node with a 1 MiB cap, for',
+    '# targets that may answer with huge or compressed bodies (no cookie jar)',
+    'FAULTLINE_SENDER=playwright',
   ];
   for (const c of catalogs) {
     out.push('', `# --- ${c.api}: ${c.title} ---`, `# Base URL of the API root on the deployment under test`, `${c.baseUrlVar}=`);
