@@ -23,7 +23,8 @@ import { fetchSender, loadCatalog } from '../support/reference.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const SEED = '/work/shared/seeds/003_af41ac150a953b63.txt';
+// The seed pages live in ../shared beside the repository.
+const SEED = new URL('../../../shared/seeds/003_af41ac150a953b63.txt', import.meta.url).pathname;
 
 
 // Only awork is mounted: the other modules are written in parallel and must not fail these tests.
