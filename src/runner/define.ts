@@ -6,9 +6,10 @@
  */
 import type { Entry, LoadedCatalog } from '../catalog/types.js';
 import { executeEntry } from './execute.js';
+import { expect } from '@playwright/test';
 import { test } from './fixtures.js';
 import { failureMessage } from './message.js';
-import { RESULT_ANNOTATION } from './result.js';
+import { RESULT_ANNOTATION, type EntryResult } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { entryLine } from '../catalog/load.js';
 
@@ -44,8 +45,19 @@ export function entryAnnotations(c: LoadedCatalog, e: Entry, line?: number): { t
   ];
 }
 
-/** A failure whose message says everything: no stack, so reports show no harness code frame. */
-function conformanceFailure(message: string): Error {
+/**
+ * A violation is an assertion failure (`expect(response).toConform()`: JUnit counts it as a
+ * failure); a target or setup fault is an error. Either way the message says everything, and no
+ * harness stack frame is shown.
+ */
+const conformance = expect.extend({
+  toConform(result: EntryResult, entry: Entry) {
+    const pass = result.outcome !== 'violation';
+    return { pass, name: 'toConform', message: () => `expect(response).toConform() failed\n\n${failureMessage(entry, result)}` };
+  },
+});
+
+function harnessError(message: string): Error {
   const err = new Error(message);
   err.stack = `Error: ${message}`;
   return err;
@@ -72,7 +84,8 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
         if (result.outcome === 'violation' || result.outcome === 'error') {
           if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
           if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
-          throw conformanceFailure(failureMessage(e, result));
+          if (result.outcome === 'violation') conformance(result).toConform(e);
+          throw harnessError(failureMessage(e, result));
         }
       });
     }
