@@ -11,7 +11,6 @@ import { parseCatalog } from '../../src/catalog/load.js';
 import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
 import { runChecks } from '../../src/checks/index.js';
 import type { Exchange } from '../../src/checks/types.js';
-import { loadEnv } from '../../src/env.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
@@ -19,8 +18,8 @@ import { Redactor } from '../../src/target/redact.js';
 import type { Sender } from '../../src/target/sender.js';
 import { MAX_BODY_BYTES } from '../../reference/apis/awork/body.js';
 import { ARCHIVED_PROJECT_NAME, PROJECT, STATUS, TOKEN, TYPE_OF_WORK, USER } from '../../reference/apis/awork/fixtures.js';
-import { fetchSender, loadCatalog } from '../support/reference.js';
-import { startReference, type RunningReference } from '../../reference/server.js';
+import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
+import type { RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 // The seed pages live in ../shared beside the repository.
@@ -34,11 +33,7 @@ let ref: RunningReference;
 let base: string;
 let env: Record<string, string | undefined>;
 
-before(async () => {
-  ref = await startReference({ port: 0, catalogs: [catalog] });
-  base = ref.baseUrls.AWORK_BASE_URL!;
-  env = { ...loadEnv({}).vars, REFERENCE_PORT: String(ref.port) };
-});
+before(async () => ({ ref, base, env } = await startOne(catalog)));
 after(() => ref.close());
 
 

@@ -12,13 +12,12 @@ import { parseCatalog } from '../../src/catalog/load.js';
 import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
 import { runChecks } from '../../src/checks/index.js';
 import type { Exchange } from '../../src/checks/types.js';
-import { loadEnv } from '../../src/env.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 import type { Sender } from '../../src/target/sender.js';
 import { FIXTURE_BEARERS, FIXTURE_KEYS, USERS } from '../../reference/apis/cloudpirates/identities.js';
-import { fetchSender, loadCatalog } from '../support/reference.js';
+import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -32,11 +31,7 @@ let ref: RunningReference;
 let base: string;
 let env: Record<string, string | undefined>;
 
-before(async () => {
-  ref = await startReference({ port: 0, catalogs: [catalog], lagMs: LAG });
-  base = ref.baseUrls.CLOUDPIRATES_BASE_URL!;
-  env = { ...loadEnv({}).vars, REFERENCE_PORT: String(ref.port) };
-});
+before(async () => ({ ref, base, env } = await startOne(catalog, { lagMs: LAG })));
 after(() => ref.close());
 
 

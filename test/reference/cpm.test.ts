@@ -11,14 +11,13 @@ import { parseCatalog } from '../../src/catalog/load.js';
 import type { Json, LoadedCatalog } from '../../src/catalog/types.js';
 import { runChecks } from '../../src/checks/index.js';
 import type { Exchange } from '../../src/checks/types.js';
-import { loadEnv } from '../../src/env.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 import type { Sender } from '../../src/target/sender.js';
 import { FACETS, READER_TOKEN } from '../../reference/apis/cpm/data.js';
-import { fetchSender, loadCatalog } from '../support/reference.js';
-import { startReference, type RunningReference } from '../../reference/server.js';
+import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
+import type { RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -30,11 +29,7 @@ let ref: RunningReference;
 let base: string;
 let env: Record<string, string | undefined>;
 
-before(async () => {
-  ref = await startReference({ port: 0, catalogs: [catalog] });
-  base = ref.baseUrls.CPM_BASE_URL!;
-  env = { ...loadEnv({}).vars, REFERENCE_PORT: String(ref.port) };
-});
+before(async () => ({ ref, base, env } = await startOne(catalog)));
 after(() => ref.close());
 
 

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalog } from '../../src/catalog/load.js';
 import type { LoadedCatalog } from '../../src/catalog/types.js';
+import { loadEnv } from '../../src/env.js';
+import { startReference, type RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -13,3 +15,12 @@ export function loadCatalog(api: string): LoadedCatalog {
 }
 
 export { fetchSender } from '../../src/target/fetch-sender.js';
+
+/**
+ * The reference target with one API mounted (so another module's fault cannot fail that API's
+ * tests), its base URL, and the reference env as a run against it would see it.
+ */
+export async function startOne(catalog: LoadedCatalog, opts: { lagMs?: number } = {}): Promise<{ ref: RunningReference; base: string; env: Record<string, string | undefined> }> {
+  const ref = await startReference({ port: 0, catalogs: [catalog], ...opts });
+  return { ref, base: ref.baseUrls[catalog.baseUrlVar]!, env: { ...loadEnv({}).vars, REFERENCE_PORT: String(ref.port) } };
+}
