@@ -4,7 +4,8 @@
  * reference target started by `webServer` when the selected env asks for it, and the reports
  * under reports/.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -13,9 +14,9 @@ import { loadEnv } from './src/env.js';
 import { preflight } from './src/runner/preflight.js';
 
 const env = loadEnv();
-// A scratch folder for state the workers of one run share (the per-target circuit breaker).
-// Created once in the runner; workers inherit the variable.
-process.env.FAULTLINE_RUN_DIR ??= mkdtempSync(join(tmpdir(), 'faultline-run-'));
+// A scratch folder for state the workers of one run share (the per-target circuit breaker): named
+// once in the runner, inherited by the workers, created only if needed, removed by the teardown.
+process.env.FAULTLINE_RUN_DIR ??= join(tmpdir(), `faultline-run-${randomUUID()}`);
 // Broken catalogs or expectations stop the run here, before any worker starts or request is sent,
 // with every problem listed as file:line:col (the same check `npm run conformance` makes first).
 preflight(env.name);
@@ -45,6 +46,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: runReporters(env.name, reportsDir),
   use: { trace: 'off' },
+  globalTeardown: './src/runner/global-teardown.ts',
   projects,
   ...(env.embeddedReference
     ? {

@@ -3,7 +3,7 @@
  * closing summary on stdout. It reads only what tests recorded (annotations, tags), so it works the
  * same in a live run and under `playwright merge-reports` of sharded blob reports.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadEnv } from '../env.js';
@@ -34,8 +34,6 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    // The run's scratch folder (the workers' shared circuit breaker) is no longer needed.
-    if (process.env.FAULTLINE_RUN_DIR) rmSync(process.env.FAULTLINE_RUN_DIR, { recursive: true, force: true });
     const env = loadEnv();
     const { report, warnings } = assembleReport({
       environment: env.name,

@@ -31,7 +31,7 @@ export interface RunContext {
 }
 
 /** Outcomes decided before any request: unprovokable, not-configured. */
-export function preflight(c: LoadedCatalog, e: Entry, ctx: Pick<RunContext, 'env' | 'allowDestructive'>): EntryResult | undefined {
+export function outcomeBeforeRequest(c: LoadedCatalog, e: Entry, ctx: Pick<RunContext, 'env' | 'allowDestructive'>): EntryResult | undefined {
   if (e.unprovokable) return { id: e.id, outcome: 'unprovokable', reason: e.unprovokable };
   const missing = missingVariables(c, e, ctx.env);
   if (missing.length) return { id: e.id, outcome: 'not-configured', reason: `missing env variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` };
@@ -41,7 +41,7 @@ export function preflight(c: LoadedCatalog, e: Entry, ctx: Pick<RunContext, 'env
 
 export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext): Promise<EntryResult> {
   const started = performance.now();
-  const early = preflight(c, e, ctx);
+  const early = outcomeBeforeRequest(c, e, ctx);
   if (early) return early;
   const base = expandEnvValue(ctx.env[c.baseUrlVar] ?? '', ctx.env);
   const down = ctx.breaker?.open(base);

@@ -13,9 +13,7 @@ import { join } from 'node:path';
 export const DEFAULT_BREAKER_THRESHOLD = 3;
 
 export class Breaker {
-  constructor(private readonly dir: string | undefined, private readonly threshold = DEFAULT_BREAKER_THRESHOLD) {
-    if (dir && threshold > 0) mkdirSync(dir, { recursive: true });
-  }
+  constructor(private readonly dir: string | undefined, private readonly threshold = DEFAULT_BREAKER_THRESHOLD) {}
 
   private file(base: string): string | undefined {
     if (!this.dir || this.threshold <= 0) return undefined;
@@ -33,7 +31,9 @@ export class Breaker {
 
   failure(base: string, cause: string): void {
     const f = this.file(base);
-    if (f) appendFileSync(f, `${cause.replace(/\s+/g, ' ')}\n`);
+    if (!f) return;
+    mkdirSync(this.dir!, { recursive: true }); // only a run that meets a failure needs the folder
+    appendFileSync(f, `${cause.replace(/\s+/g, ' ')}\n`);
   }
 
   success(base: string): void {
