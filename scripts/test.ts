@@ -2,26 +2,20 @@
  * `npm test`: every test file under test/ with node's test runner (files run in parallel
  * processes), spec output on stdout, and a closing line `N passed, N failed, N skipped` that CI
  * reads. Pass file paths or name fragments to run a subset: `npm test -- checks reference/cmix`.
+ *
+ * `npm run test:unit` (`--unit`) runs only the fast files (seconds): scripts/test-files.ts says which.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { testFiles } from './test-files.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const filters = process.argv.slice(2);
-
-function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = join(dir, d.name);
-    return d.isDirectory() ? testFiles(p) : d.name.endsWith('.test.ts') ? [p] : [];
-  });
-}
-
-const files = testFiles(join(root, 'test')).map((f) => relative(root, f)).sort()
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+const args = process.argv.slice(2);
+const files = testFiles(root, args.filter((a) => a !== '--unit'), args.includes('--unit'));
 if (files.length === 0) {
-  process.stderr.write(`no test files match ${filters.join(' ')}\n`);
+  process.stderr.write(`no test files match ${args.join(' ')}\n`);
   process.exit(2);
 }
 // A private TAP file per run, so concurrent runs cannot mix their summaries.

@@ -7,14 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { parse as parseEnv } from 'dotenv';
 import { parse } from 'yaml';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { requiredVariables, secretVariables } from '../../src/recipes/requirements.js';
 import { commands } from './shell-words.js';
-import { ROOT } from './support.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
 interface Step { name?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string }
 interface Job { 'runs-on': string; needs?: string | string[]; if?: string; env?: Record<string, string>; strategy?: { matrix?: Record<string, unknown[]> }; steps: Step[]; 'timeout-minutes'?: number }
