@@ -1,9 +1,10 @@
-/** `npm run catalogs:check`: load and validate every catalog; print a summary or every error. */
+/** `npm run catalogs:check [folder]`: load and validate every catalog (of the folder, else FAULTLINE_CATALOGS, else catalogs/); print a summary or every error. */
 import { loadCatalogs } from '../catalog/load.js';
 import { CatalogError } from '../catalog/issues.js';
+import { suiteCatalogDir } from '../runner/suite.js';
 
 try {
-  const catalogs = loadCatalogs(process.argv[2]);
+  const catalogs = loadCatalogs(process.argv[2] ?? suiteCatalogDir());
   let total = 0;
   for (const c of catalogs) {
     total += c.entries.length;

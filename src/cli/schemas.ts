@@ -4,15 +4,19 @@
  * Writes are atomic per file (temp file + rename) and files no longer generated are removed.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadCatalogs } from '../catalog/load.js';
+import { suiteCatalogDir } from '../runner/suite.js';
 import { CatalogError } from '../catalog/issues.js';
 import { generateAll } from '../schema/generate.js';
 import { ENV_EXAMPLE_PATH, envExample } from '../schema/env-example.js';
 
-// FAULTLINE_SCHEMAS_DIR points the check at another copy (faultline's own tests use it).
-const SCHEMAS_DIR = process.env.FAULTLINE_SCHEMAS_DIR || new URL('../../schemas/', import.meta.url).pathname;
-const ROOT = new URL('../../', import.meta.url).pathname;
+// FAULTLINE_CATALOGS=<folder> generates from a folder of your own catalogs, into schemas/ and
+// env/ beside that folder (my-apis/catalogs -> my-apis/schemas, my-apis/env/staging.env.example).
+// FAULTLINE_SCHEMAS_DIR points the schemas at another folder still (faultline's own tests use it).
+const OWN = suiteCatalogDir();
+const ROOT = OWN ? dirname(resolve(OWN)) : new URL('../../', import.meta.url).pathname;
+const SCHEMAS_DIR = process.env.FAULTLINE_SCHEMAS_DIR || join(ROOT, 'schemas');
 const check = process.argv.includes('--check');
 
 function existing(dir: string): string[] {
@@ -25,7 +29,7 @@ function existing(dir: string): string[] {
 
 try {
   const started = performance.now();
-  const catalogs = loadCatalogs();
+  const catalogs = loadCatalogs(OWN);
   const files = generateAll(catalogs);
   const example = envExample(catalogs);
   const examplePath = join(ROOT, ENV_EXAMPLE_PATH);
@@ -51,7 +55,7 @@ try {
       renameSync(full + '.tmp', full);
     }
     for (const p of extra) rmSync(join(SCHEMAS_DIR, p));
-    if (exampleStale) { writeFileSync(examplePath + '.tmp', example); renameSync(examplePath + '.tmp', examplePath); }
+    if (exampleStale) { mkdirSync(dirname(examplePath), { recursive: true }); writeFileSync(examplePath + '.tmp', example); renameSync(examplePath + '.tmp', examplePath); }
     const ms = (performance.now() - started).toFixed(0);
     process.stdout.write(`schemas/: ${files.length} files, ${stale.length} written, ${extra.length} removed (${ms} ms)\n`);
   }
