@@ -17,13 +17,9 @@ import { importOpenApi, isErrorKey, METHODS } from '../../../src/import/openapi/
 import { runImport, parseArgs } from '../../../src/import/openapi/cli.js';
 import { exportCatalog, validateExport } from '../../../src/export/openapi.js';
 import type { LoadedCatalog } from '../../../src/catalog/types.js';
+import { DOCUMENTS } from './documents.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const FIXTURES = join(ROOT, 'test/fixtures/openapi');
-export const DOCUMENTS = [
-  { file: join(FIXTURES, 'kennel.openapi.yaml'), api: 'kennel' },
-  { file: join(FIXTURES, 'petstore.openapi.yaml'), api: 'petstore' },
-];
 const tmp = mkdtempSync(join(tmpdir(), 'fl-import-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const never = async (): Promise<boolean> => false;
