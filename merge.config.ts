@@ -8,5 +8,4 @@ import { runReporters } from './src/report/reporters.js';
 import { loadEnv } from './src/env.js';
 
 const env = loadEnv();
-const reportsDir = process.env.FAULTLINE_REPORTS_DIR || 'reports';
-export default defineConfig({ testDir: 'specs', reporter: runReporters(env.name, reportsDir) });
+export default defineConfig({ testDir: 'specs', reporter: runReporters(env.name, env.settings.reportsDir) });

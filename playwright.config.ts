@@ -13,24 +13,26 @@ import { runReporters } from './src/report/reporters.js';
 import { loadEnv } from './src/env.js';
 import { preflight } from './src/runner/preflight.js';
 
-const env = loadEnv();
 // A scratch folder for state the workers of one run share (the per-target circuit breaker): named
 // once in the runner, inherited by the workers, created only if needed, removed by the teardown.
-process.env.FAULTLINE_RUN_DIR ??= join(tmpdir(), `faultline-run-${randomUUID()}`);
-// Broken catalogs or expectations stop the run here, before any worker starts or request is sent,
-// with every problem listed as file:line:col (the same check `npm run conformance` makes first).
-preflight(env.name);
-const catalogDir = process.env.FAULTLINE_CATALOGS || resolve('catalogs');
-const apis = readdirSync(catalogDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
-const reportsDir = process.env.FAULTLINE_REPORTS_DIR || 'reports';
+process.env.FAULTLINE_RUN_DIR ||= join(tmpdir(), `faultline-run-${randomUUID()}`);
 
 // One project per API when the command line selects projects (`--project=cmix`); otherwise one
 // project for everything, because Playwright starts separate workers for every project and five
 // sets of workers cost more than the whole run of a small catalog. `--grep @api:cmix` works in
 // both. The choice is made once in the runner and handed to the workers through the environment,
 // so every process sees the same projects.
-process.env.FAULTLINE_PROJECTS ??= process.argv.some((a) => a === '--project' || a.startsWith('--project=')) ? 'per-api' : 'single';
-const projects = process.env.FAULTLINE_PROJECTS === 'per-api'
+process.env.FAULTLINE_PROJECTS ||= process.argv.some((a) => a === '--project' || a.startsWith('--project=')) ? 'per-api' : 'single';
+// The run's settings, validated (src/settings.ts), and the env with its variables expanded. Broken
+// settings, env references, base URLs, catalogs or expectations stop the run here, before any
+// worker starts or request is sent, with every problem listed (the same check `npm run
+// conformance` makes first).
+const env = loadEnv();
+const { settings } = env;
+preflight(env.name);
+const apis = readdirSync(settings.catalogsDir ?? resolve('catalogs')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const reportsDir = settings.reportsDir;
+const projects = settings.projects === 'per-api'
   ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
   : [{ name: 'conformance' }];
 
@@ -40,7 +42,7 @@ export default defineConfig({
   outputDir: `${reportsDir}/test-results`,
   // Serial within a file, parallel across files: see specs/conformance/part-1.spec.ts.
   fullyParallel: false,
-  workers: Number(process.env.FAULTLINE_WORKERS ?? 2),
+  workers: settings.workers,
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),

@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { citeDocs, type AllureResult } from '../src/report/allure-links.js';
+import { setting } from '../src/settings.js';
 import { externalReferences, stripTracking } from '../src/report/allure-offline.js';
 
-const reportsDir = process.env.FAULTLINE_REPORTS_DIR || 'reports';
+const reportsDir = setting('reportsDir');
 const resultsDir = resolve(process.argv[2] ?? join(reportsDir, 'allure-results'));
 const outDir = resolve(process.argv[3] ?? join(reportsDir, 'allure-report'));
 

@@ -5,19 +5,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'dotenv';
-import { readFileSync } from 'node:fs';
 import { loadCatalogs } from '../src/catalog/load.js';
 import { bareLoop } from './bench/bare.js';
 import { writeFloorSuite } from './bench/floor.js';
 import { measure } from './bench/measure.js';
 import { errorMix, loadTest, startReferenceProcess } from './bench/reference-load.js';
 import { synthesize, writeCatalogs } from './bench/synth.js';
-import { expandEnvValue } from '../src/recipes/build.js';
+import { loadEnv } from '../src/env.js';
+import { setting } from '../src/settings.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'reports', 'bench');
-const sizes = (process.env.FAULTLINE_BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const sizes = setting('benchSizes');
 const rows: { what: string; value: string; note: string }[] = [];
 const json: Record<string, unknown> = { machine: { cores: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
 const row = (what: string, value: string, note = ''): void => { rows.push({ what, value, note }); process.stderr.write(`  ${what}: ${value} ${note}\n`); };
@@ -26,9 +25,7 @@ const tsx = ['--import', 'tsx'];
 mkdirSync(OUT, { recursive: true });
 
 function referenceEnv(port: number): Record<string, string | undefined> {
-  const vars: Record<string, string | undefined> = { ...parse(readFileSync(join(ROOT, 'env/reference.env'))), REFERENCE_PORT: String(port) };
-  for (const [k, v] of Object.entries(vars)) if (v) vars[k] = expandEnvValue(v, vars);
-  return vars;
+  return loadEnv({ REFERENCE_PORT: String(port) }).vars;
 }
 
 // 1. Catalog loading and schema generation (no cache), real catalogs and a synthetic 10,000.

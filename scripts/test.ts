@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testFiles } from './test-files.js';
+import { setting } from '../src/settings.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -21,7 +22,7 @@ if (files.length === 0) {
 // A private TAP file per run, so concurrent runs cannot mix their summaries.
 const tap = join(mkdtempSync(join(tmpdir(), 'faultline-test-')), 'results.tap');
 const child = spawn(process.execPath, [
-  '--import', 'tsx', '--test', `--test-concurrency=${process.env.FAULTLINE_TEST_CONCURRENCY ?? 2}`,
+  '--import', 'tsx', '--test', `--test-concurrency=${setting('testConcurrency')}`,
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tap}`,
   ...files,

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setting } from '../settings.js';
 import { META_SCHEMA_PATH } from './meta.js';
 import type { LoadedCatalog } from './types.js';
 
@@ -40,7 +41,7 @@ export function cacheKey(names: string[], texts: string[]): string {
 interface CacheFile { catalogs: LoadedCatalog[]; lines: number[][] }
 
 export function readCache(key: string): LoadedCatalog[] | undefined {
-  if (process.env.FAULTLINE_NO_CACHE === '1') return undefined;
+  if (setting('noCache')) return undefined;
   try {
     const data = JSON.parse(readFileSync(join(CACHE_DIR, `catalogs-${key}.json`), 'utf8')) as CacheFile;
     data.catalogs.forEach((c, i) => entryLines.set(c, data.lines[i] ?? []));

@@ -38,13 +38,9 @@ function substituteJson(v: Json, scope: Scope): Json {
   return v;
 }
 
-/** Expands `${VAR}` references inside env values (e.g. base URLs naming ${REFERENCE_PORT}). */
-export function expandEnvValue(value: string, env: Record<string, string | undefined>): string {
-  return value.replace(/\$\{([A-Z][A-Z0-9_]*)\}/g, (_, name: string) => env[name] ?? '');
-}
-
 export function buildRequest(c: Catalog, t: RequestTemplate, scope: Scope): SentRequest {
-  const base = expandEnvValue(scope.env[c.baseUrlVar] ?? '', scope.env).replace(/\/+$/, '');
+  // env values arrive expanded by the env loader (src/env.ts), the one place `${VAR}` is resolved
+  const base = (scope.env[c.baseUrlVar] ?? '').replace(/\/+$/, '');
   let url = base + substitute(t.path, scope);
   if (t.query && Object.keys(t.query).length) {
     const q = new URLSearchParams();

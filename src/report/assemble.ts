@@ -3,7 +3,6 @@
  * apart from reading the baseline file, so the reporter and the self-tests build reports alike.
  */
 import type { LoadedCatalog } from '../catalog/types.js';
-import { expandEnvValue } from '../recipes/build.js';
 import type { EntryResult } from '../runner/result.js';
 import { compareWithBaseline, readBaseline } from './baseline.js';
 import { entryFacts, summarise, type ConformanceEntry, type ConformanceReport } from './collect.js';
@@ -33,7 +32,7 @@ export function assembleReport(input: AssembleInput): { report: ConformanceRepor
     if (!mine.length) continue;
     entries.push(...mine);
     apis[c.api] = summarise(mine);
-    target[c.api] = withoutUserinfo(expandEnvValue(input.vars[c.baseUrlVar] ?? '(not configured)', input.vars));
+    target[c.api] = withoutUserinfo(input.vars[c.baseUrlVar] ?? '(not configured)');
   }
   const report: ConformanceReport = {
     environment: input.environment,

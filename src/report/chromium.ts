@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { setting } from '../settings.js';
 
-export const CHROMIUM = process.env.FAULTLINE_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = setting('chromium');
 
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -44,7 +44,7 @@ export default class ConformanceReporter implements Reporter {
       // FullResult's times span the whole run, also when merge-reports replays sharded blobs.
       startedAt: result.startTime,
       durationMs: result.duration,
-      ...(process.env.FAULTLINE_BASELINE ? { baselineFile: resolve(process.env.FAULTLINE_BASELINE) } : {}),
+      ...(env.settings.baseline ? { baselineFile: resolve(env.settings.baseline) } : {}),
     });
     mkdirSync(this.outputDir, { recursive: true });
     writeAtomic(join(this.outputDir, 'conformance.json'), JSON.stringify(report, null, 2) + '\n');

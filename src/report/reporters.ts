@@ -5,13 +5,14 @@
  * conformance reporter (benchmarks, self-tests).
  */
 import type { ReporterDescription } from '@playwright/test';
+import { loadEnv } from '../env.js';
 
 export function runReporters(envName: string, reportsDir: string): ReporterDescription[] {
   const reporter: ReporterDescription[] = [
     [process.env.CI ? 'dot' : 'list'],
     ['./src/report/reporter.ts', { outputDir: `${reportsDir}/conformance` }],
   ];
-  if (process.env.FAULTLINE_REPORTERS !== 'minimal') {
+  if (loadEnv().settings.reporters !== 'minimal') {
     reporter.push(
       ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
       ['junit', { outputFile: `${reportsDir}/junit.xml` }],

@@ -15,7 +15,6 @@ import type { Sender } from '../target/sender.js';
 import { preview } from '../checks/schema-errors.js';
 import type { Expectation } from './expectations.js';
 import type { Breaker } from '../target/breaker.js';
-import { expandEnvValue } from '../recipes/build.js';
 import type { EntryResult } from './result.js';
 
 export interface RunContext {
@@ -43,7 +42,7 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   const started = performance.now();
   const early = outcomeBeforeRequest(c, e, ctx);
   if (early) return early;
-  const base = expandEnvValue(ctx.env[c.baseUrlVar] ?? '', ctx.env);
+  const base = ctx.env[c.baseUrlVar] ?? '';
   const down = ctx.breaker?.open(base);
   if (down) return { id: e.id, outcome: 'error', reason: ctx.redactor.text(down), durationMs: Math.round(performance.now() - started) };
   let result: EntryResult;

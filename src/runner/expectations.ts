@@ -6,12 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from '../catalog/issues.js';
-import { ENV_DIR } from '../env.js';
+import { envDir } from '../env.js';
 
 export interface Expectation { reason: string; link: string; expires?: string }
 
 export function expectationsFile(envName: string): string {
-  return resolve(ENV_DIR, `${envName}.expectations.yaml`);
+  return resolve(envDir(), `${envName}.expectations.yaml`);
 }
 
 export function loadExpectations(envName: string, knownIds: Set<string>, today = new Date()): Map<string, Expectation> {

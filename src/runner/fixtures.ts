@@ -8,8 +8,8 @@ import { loadEnv } from '../env.js';
 import { Validators } from '../schema/compile.js';
 import { secretVariables } from '../recipes/requirements.js';
 import { Redactor } from '../target/redact.js';
-import { Breaker, DEFAULT_BREAKER_THRESHOLD } from '../target/breaker.js';
-import { playwrightSender, DEFAULT_TIMEOUT_MS, type Sender } from '../target/sender.js';
+import { Breaker } from '../target/breaker.js';
+import { playwrightSender, type Sender } from '../target/sender.js';
 import { streamSender } from '../target/stream-sender.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
@@ -34,7 +34,7 @@ export interface WorkerState {
  * cost (see README, Performance) and keeps request URLs out of the step log.
  * FAULTLINE_PLAYWRIGHT_STEPS=1 keeps Playwright's own fixtures (for debugging with traces).
  */
-const lean = process.env.FAULTLINE_PLAYWRIGHT_STEPS !== '1';
+const lean = !loadEnv().settings.playwrightSteps;
 const noop = async ({}, use: () => Promise<void>): Promise<void> => { await use(); };
 const leanFixtures = lean
   ? {
@@ -48,9 +48,10 @@ export const test = base.extend<object, { faultline: WorkerState }>({
   ...(leanFixtures as object),
   faultline: [async ({}, use) => {
     const env = loadEnv();
+    const { settings } = env;
     const catalogs = loadSuiteCatalogs();
     const secrets = catalogs.flatMap((c) => secretVariables(c).map((v) => env.vars[v] ?? '')).filter(Boolean);
-    const timeout = Number(env.vars.FAULTLINE_REQUEST_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS);
+    const timeout = settings.requestTimeoutMs;
     const ctx = await pwRequest.newContext({ timeout });
     await use({
       env: env.vars,
@@ -60,9 +61,9 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       validators: new Validators(catalogs),
       redactor: new Redactor(env.vars, secrets),
       // FAULTLINE_SENDER=stream: bounded reads for targets that may not be trusted with memory.
-      sender: env.vars.FAULTLINE_SENDER === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout),
+      sender: settings.sender === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout),
       expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
-      breaker: new Breaker(process.env.FAULTLINE_RUN_DIR ? `${process.env.FAULTLINE_RUN_DIR}/breaker` : undefined, Number(env.vars.FAULTLINE_BREAKER_THRESHOLD ?? DEFAULT_BREAKER_THRESHOLD)),
+      breaker: new Breaker(settings.runDir ? `${settings.runDir}/breaker` : undefined, settings.breakerThreshold),
     });
     await ctx.dispose();
   }, { scope: 'worker' }],

@@ -4,6 +4,7 @@
  */
 import { CatalogError } from '../catalog/issues.js';
 import type { LoadedCatalog } from '../catalog/types.js';
+import { baseUrlProblems, loadEnv } from '../env.js';
 import { loadExpectations } from './expectations.js';
 import { loadSuiteCatalogs } from './suite.js';
 
@@ -11,6 +12,8 @@ export function preflight(envName: string): LoadedCatalog[] {
   try {
     const catalogs = loadSuiteCatalogs();
     loadExpectations(envName, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
+    const badUrls = baseUrlProblems(catalogs.map((c) => c.baseUrlVar), loadEnv());
+    if (badUrls.length) throw new Error(`faultline: not started:\n${badUrls.join('\n')}`);
     return catalogs;
   } catch (err) {
     if (err instanceof CatalogError) throw new Error(`faultline: not started:\n${err.message}`);

@@ -19,11 +19,12 @@ import { DEFAULT_CATALOG_DIR, loadCatalogs, parseCatalog } from '../../src/catal
 import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { Validators } from '../../src/schema/compile.js';
 import { generateAll } from '../../src/schema/generate.js';
+import { setting } from '../../src/settings.js';
 import { mutateText, Rng } from '../support/mutate.js';
 import { BASE, lineOf } from './fixture.js';
 
-const SEED = process.env.FAULTLINE_FUZZ_SEED ? Number(process.env.FAULTLINE_FUZZ_SEED) : randomInt(2 ** 31);
-const MUTANTS = Number(process.env.FAULTLINE_FUZZ_MUTANTS ?? 300);
+const SEED = setting('fuzzSeed') ?? randomInt(2 ** 31);
+const MUTANTS = setting('fuzzMutants');
 const DIR_MUTANTS = 8;
 const REPRO = `FAULTLINE_FUZZ_SEED=${SEED} npx tsx --test test/catalog/fuzz.test.ts`;
 

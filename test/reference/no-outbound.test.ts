@@ -7,11 +7,9 @@ import assert from 'node:assert/strict';
 import dns from 'node:dns';
 import net from 'node:net';
 import { test } from 'node:test';
-import { parse } from 'dotenv';
-import { readFileSync } from 'node:fs';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { FACTORIES } from '../../reference/apis/index.js';
-import { expandEnvValue } from '../../src/recipes/build.js';
+import { loadEnv } from '../../src/env.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Redactor } from '../../src/target/redact.js';
 import { startReference } from '../../reference/server.js';
@@ -32,8 +30,7 @@ test('running every recipe makes the target connect nowhere and resolve nothing'
   (dns as { lookup: unknown }).lookup = (...args: unknown[]) => { lookups.push(String(args[0])); return (origLookup as (...a: unknown[]) => unknown)(...args); };
   const ref = await startReference({ port: 0 });
   try {
-    const env: Record<string, string | undefined> = { ...parse(readFileSync(new URL('../../env/reference.env', import.meta.url))), REFERENCE_PORT: String(ref.port) };
-    for (const [k, v] of Object.entries(env)) if (v) env[k] = expandEnvValue(v, env);
+    const env = loadEnv({ REFERENCE_PORT: String(ref.port) }).vars;
     let ran = 0;
     // the APIs the reference target implements (a user's own catalogs are not served by it)
     const served = loadCatalogs().filter((c) => FACTORIES.some((f) => f.api === c.api));

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { runChecks } from '../../src/checks/index.js';
 import { parseCatalog } from '../../src/catalog/load.js';
 import type { Json, LoadedCatalog } from '../../src/catalog/types.js';
-import { expandEnvValue } from '../../src/recipes/build.js';
+import { loadEnv } from '../../src/env.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
@@ -128,7 +128,7 @@ describe('subscription catalog recipes', () => {
 
   async function violations(entryId: string, port = ref.port): Promise<{ checks: string[]; status: number; text: string; teardown: string[] }> {
     const entry = catalog.entries.find((e) => e.id === entryId)!;
-    const r = await runRecipe(catalog, entry, fetchSender, { env: { ...env, REFERENCE_PORT: String(port) }, captures: {}, unique: `fl-test-${n++}` }, redactor);
+    const r = await runRecipe(catalog, entry, fetchSender, { env: loadEnv({ REFERENCE_PORT: String(port) }).vars, captures: {}, unique: `fl-test-${n++}` }, redactor);
     const checks = runChecks(r.exchange, { entry, validate: validators.get(entry.id) }).map((v) => v.check);
     return { checks, status: r.exchange.status, text: r.exchange.text.slice(0, 300), teardown: r.teardownProblems };
   }
@@ -140,7 +140,7 @@ describe('subscription catalog recipes', () => {
   }
 
   test('the env section names the target, every identity and every fixture', () => {
-    assert.equal(expandEnvValue(env[catalog.baseUrlVar]!, { ...env, REFERENCE_PORT: String(ref.port) }), base);
+    assert.equal(loadEnv({ REFERENCE_PORT: String(ref.port) }).vars[catalog.baseUrlVar], base);
     for (const id of Object.values(catalog.identities)) assert.ok(env[id.env], `${id.env} missing from env`);
     for (const name of Object.keys(catalog.fixtures ?? {})) assert.ok(env[name], `${name} missing from env`);
   });

@@ -14,10 +14,11 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { CHROMIUM, launchChromium, loopbackContext } from '../../src/report/chromium.js';
 import type { ConformanceReport, Summary } from '../../src/report/collect.js';
 import { renderHtml } from '../../src/report/html.js';
+import { setting } from '../../src/settings.js';
 import { syntheticReport } from '../../src/report/synthetic.js';
 import { DEVIATIONS, playwright, ROOT, tempDir } from './support.js';
 
-const SHOTS = resolve(ROOT, process.env.FAULTLINE_REPORTS_DIR || 'reports', 'screenshots');
+const SHOTS = resolve(ROOT, setting('reportsDir'), 'screenshots');
 const COLUMNS: [string, keyof Summary][] = [
   ['entries', 'entries'], ['conformant', 'conformant'], ['violation', 'violation'], ['unprovokable', 'unprovokable'], ['not-configured', 'notConfigured'],
   ['known-deviation', 'knownDeviation'], ['unexpected-pass', 'unexpectedPass'], ['error', 'error'],

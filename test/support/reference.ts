@@ -22,5 +22,5 @@ export { fetchSender } from '../../src/target/fetch-sender.js';
  */
 export async function startOne(catalog: LoadedCatalog, opts: { lagMs?: number } = {}): Promise<{ ref: RunningReference; base: string; env: Record<string, string | undefined> }> {
   const ref = await startReference({ port: 0, catalogs: [catalog], ...opts });
-  return { ref, base: ref.baseUrls[catalog.baseUrlVar]!, env: { ...loadEnv({}).vars, REFERENCE_PORT: String(ref.port) } };
+  return { ref, base: ref.baseUrls[catalog.baseUrlVar]!, env: loadEnv({ REFERENCE_PORT: String(ref.port) }).vars };
 }
