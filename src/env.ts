@@ -2,11 +2,12 @@
  * The selected environment: `CONFORMANCE_ENV=<name>` picks `env/<name>.env` (default `reference`),
  * parsed with dotenv; variables already in the process environment win, so CI can inject secrets.
  *
- * This loader is the one place `${VAR}` references are expanded: a value read from the env file
- * may name another variable (from the file or the process environment); values from the process
- * environment are taken literally. A reference to a variable that is set nowhere is an error
- * naming the file, line and variable, before any request: an empty expansion would send
- * credentials to an unintended host or port. The one exception is `REFERENCE_PORT` when the env
+ * This loader is the one place `${VAR}` references are expanded: a value may name another
+ * variable (from the file or the process environment). In the env file, a reference to a
+ * variable that is set nowhere is an error naming the file, line and variable, before any
+ * request: an empty expansion would send credentials to an unintended host or port. In the
+ * process environment, which holds whatever the shell exported, an unresolvable reference is left
+ * as it is (a base URL holding one is then refused by `baseUrlProblems`). The one exception is `REFERENCE_PORT` when the env
  * starts the embedded reference target: the target's port is known only once it listens, so the
  * reference stays pending until then (the runner's workers, started after it, see it expanded).
  *
@@ -96,9 +97,11 @@ export function loadEnv(processEnv: NodeJS.ProcessEnv = process.env): LoadedEnv 
     const known = done.get(key);
     if (known !== undefined) return known;
     const value = vars[key] ?? '';
-    if (fromProcess.has(key) || !value.includes('${')) { done.set(key, value); return value; }
+    if (!value.includes('${')) { done.set(key, value); return value; }
+    const strict = !fromProcess.has(key);
     const out = value.replace(REF, (whole, ref: string) => {
       if (deferred.has(ref)) { pending.add(ref); return whole; }
+      if (!strict && (vars[ref] === undefined || trail.includes(ref) || ref === key)) return whole;
       if (trail.includes(ref) || ref === key) { problems.push(`${origin(key)}: ${key} refers to \${${ref}}, which refers back to ${key}`); return whole; }
       if (vars[ref] === undefined) {
         problems.push(`${origin(key)}: ${key} refers to \${${ref}}, which is not set (neither in ${shown} nor in the process environment)`);
@@ -146,7 +149,9 @@ export function baseUrlProblems(baseUrlVars: string[], env: LoadedEnv): string[]
     let url: URL | undefined;
     try { url = new URL(value); } catch { /* reported below */ }
     const port = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i.exec(value)?.[1];
-    if (/\s/.test(value)) problems.push(`${at} is not a base URL: it contains white space`);
+    const unresolved = new RegExp(REF.source).exec(value)?.[1];
+    if (unresolved) problems.push(`${at} is not a base URL: it refers to \${${unresolved}}, which is not set`);
+    else if (/\s/.test(value)) problems.push(`${at} is not a base URL: it contains white space`);
     else if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) problems.push(`${at} is not a base URL: port ${port} is out of range (1-65535)`);
     else if (!url) problems.push(`${at} is not a base URL: not an absolute URL (expected http://host[:port]/path)`);
     else if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push(`${at} is not a base URL: the scheme must be http or https, not ${url.protocol.slice(0, -1)}`);

@@ -6,6 +6,7 @@
 import type { Catalog, Entry, Json, Step } from '../catalog/types.js';
 import { documentOf, type Exchange } from '../checks/types.js';
 import type { Redactor } from '../target/redact.js';
+import type { RedirectPolicy } from '../target/redirects.js';
 import type { SentRequest, Sender } from '../target/sender.js';
 import { buildRequest, type Scope } from './build.js';
 
@@ -32,7 +33,8 @@ export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Sco
   if (!recipe) throw new Error(`${e.id} has no recipe`);
   const sent: SentRequest[] = [];
   const teardownProblems: string[] = [];
-  const send = async (req: SentRequest): Promise<Exchange> => { sent.push(req); return sender.send(req); };
+  // The judged request follows no redirect (a 3xx is what is judged); steps follow same-origin ones.
+  const send = async (req: SentRequest, redirects: RedirectPolicy = 'none'): Promise<Exchange> => { sent.push(req); return sender.send(req, redirects); };
   try {
     for (const [i, step] of (recipe.setup ?? []).entries()) await runStep(c, step, `setup step ${step.name ?? i + 1}`, send, scope, redactor);
     const req = buildRequest(c, recipe.request, scope);
@@ -55,13 +57,13 @@ export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Sco
   }
 }
 
-async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequest) => Promise<Exchange>, scope: Scope, redactor: Redactor): Promise<void> {
+async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequest, redirects: RedirectPolicy) => Promise<Exchange>, scope: Scope, redactor: Redactor): Promise<void> {
   const req = buildRequest(c, step.request, scope);
-  let x = await send(req);
+  let x = await send(req, 'same-origin');
   if (step.poll) {
     const until = Date.now() + (step.poll.timeoutMs ?? 5000);
     const want = asList(step.poll.until);
-    while (!want.includes(x.status) && Date.now() < until) { await sleep(step.poll.intervalMs ?? 100); x = await send(req); }
+    while (!want.includes(x.status) && Date.now() < until) { await sleep(step.poll.intervalMs ?? 100); x = await send(req, 'same-origin'); }
   }
   if (step.expect !== undefined && !asList(step.expect).includes(x.status)) {
     throw new SetupError(`${label} (${req.method} ${new URL(req.url).pathname}) answered ${x.status}, expected ${asList(step.expect).join(' or ')}: ${redactor.text(x.text).slice(0, 200)}`);

@@ -6,6 +6,7 @@ import type { APIRequestContext } from '@playwright/test';
 import type { Exchange } from '../checks/types.js';
 import { classifyTransportError } from './errors.js';
 import { toExchange } from './exchange.js';
+import { sendWithRedirects, type RedirectPolicy } from './redirects.js';
 
 export interface SentRequest {
   method: string;
@@ -15,7 +16,8 @@ export interface SentRequest {
 }
 
 export interface Sender {
-  send(req: SentRequest): Promise<Exchange>;
+  /** Sends one request; redirects are followed only as `redirects` allows (default: none, see redirects.ts). */
+  send(req: SentRequest, redirects?: RedirectPolicy): Promise<Exchange>;
   /** Forget state carried between requests (cookies), at the start of each test. */
   reset?(): Promise<void>;
 }
@@ -33,14 +35,14 @@ export function playwrightSender(ctx: APIRequestContext, timeoutMs = DEFAULT_TIM
     async reset() {
       if (cookiesSet) { await ctx.clearCookies(); cookiesSet = false; }
     },
-    async send(req) {
+    send: (first, redirects = 'none') => sendWithRedirects(first, redirects, async (req) => {
       try {
         const res = await ctx.fetch(req.url, {
           method: req.method,
           headers: req.headers,
           ...(req.body !== undefined ? { data: Buffer.from(req.body, 'utf8') } : {}),
           timeout: timeoutMs,
-          maxRedirects: 10,
+          maxRedirects: 0, // never followed by Playwright: it would carry custom auth headers to any origin
           failOnStatusCode: false,
         });
         const headers = res.headers();
@@ -55,6 +57,6 @@ export function playwrightSender(ctx: APIRequestContext, timeoutMs = DEFAULT_TIM
       } catch (err) {
         throw classifyTransportError(err, req.url, timeoutMs);
       }
-    },
+    }),
   };
 }

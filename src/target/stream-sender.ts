@@ -3,8 +3,8 @@
  * `FAULTLINE_SENDER=stream`. It reads a body as a stream and stops after the 1 MiB faultline
  * keeps, decompressing with the same bound, so neither a huge body nor a compression bomb can
  * grow a worker. Playwright's request client, the default, reads whole bodies first. This one
- * keeps no cookie jar (recipes that log in with cookies need the default) and follows at most
- * ten redirects, as the default does.
+ * keeps no cookie jar (recipes that log in with cookies need the default) and follows redirects
+ * as the default does (src/target/redirects.ts).
  */
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -12,10 +12,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { classifyTransportError } from './errors.js';
 import { MAX_BODY_BYTES, toExchange } from './exchange.js';
+import { sendWithRedirects } from './redirects.js';
 import type { Sender, SentRequest } from './sender.js';
-
-const MAX_REDIRECTS = 10;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 function decoded(res: IncomingMessage): Readable {
   const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();
@@ -70,32 +68,22 @@ function once(req: SentRequest, agents: { http: http.Agent; https: https.Agent }
 export function streamSender(timeoutMs: number, limit = MAX_BODY_BYTES): Sender {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   return {
-    async send(first) {
+    send: (first, redirects = 'none') => sendWithRedirects(first, redirects, async (req) => {
       const deadline = Date.now() + timeoutMs;
-      let req = first;
       try {
-        for (let hop = 0; ; hop++) {
-          const { res } = await once(req, agents, deadline);
-          if (REDIRECTS.has(res.statusCode ?? 0) && res.headers.location) {
-            res.resume();
-            if (hop >= MAX_REDIRECTS) throw new Error('Max redirect count exceeded');
-            const method = res.statusCode === 303 ? 'GET' : req.method;
-            req = { ...req, url: new URL(res.headers.location, req.url).toString(), method, ...(method === 'GET' ? { body: undefined } : {}) };
-            continue;
-          }
-          const timer = setTimeout(() => res.destroy(new Error(`Timeout ${timeoutMs}ms exceeded`)), Math.max(1, deadline - Date.now()));
-          try {
-            const raw = await readCapped(res, limit);
-            const headers: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-            return toExchange(res.statusCode ?? 0, headers, raw);
-          } finally {
-            clearTimeout(timer);
-          }
+        const { res } = await once(req, agents, deadline);
+        const timer = setTimeout(() => res.destroy(new Error(`Timeout ${timeoutMs}ms exceeded`)), Math.max(1, deadline - Date.now()));
+        try {
+          const raw = await readCapped(res, limit);
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          return toExchange(res.statusCode ?? 0, headers, raw);
+        } finally {
+          clearTimeout(timer);
         }
       } catch (err) {
         throw classifyTransportError(err, req.url, timeoutMs);
       }
-    },
+    }),
   };
 }

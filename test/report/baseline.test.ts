@@ -66,7 +66,8 @@ describe('assembleReport', () => {
   ]);
   const input = {
     environment: 'staging', catalogs: [catalog('one', ['a', 'b']), catalog('two', ['c'])], results,
-    vars: { ONE_BASE_URL: 'https://user:s3cret@one.example.test/${P}', P: 'v1', TWO_BASE_URL: 'https://two.example.test' },
+    // as the env loader hands them over: `${VAR}` references already expanded (src/env.ts)
+    vars: { ONE_BASE_URL: 'https://user:s3cret@one.example.test/v1', TWO_BASE_URL: 'https://two.example.test' },
     startedAt: new Date('2026-11-21T02:00:00Z'), durationMs: 1234.4,
   };
 

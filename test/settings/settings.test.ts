@@ -73,12 +73,14 @@ describe('settings', () => {
 });
 
 describe('env loader', () => {
-  test('expands ${VAR} once, from the file and the process environment; process values stay literal', () => {
+  test('expands ${VAR} once, from the file and the process environment; an unknown name in a process value stays literal', () => {
     const { env } = envFile('HOST=127.0.0.1\nA_BASE_URL=http://${HOST}:${PORT}/a\nB_BASE_URL=${A_BASE_URL}/b\n');
-    const vars = loadEnv({ ...env, PORT: '8080', LITERAL: 'x${NOT_EXPANDED}' }).vars;
-    assert.equal(vars.A_BASE_URL, 'http://127.0.0.1:8080/a');
-    assert.equal(vars.B_BASE_URL, 'http://127.0.0.1:8080/a/b');
-    assert.equal(vars.LITERAL, 'x${NOT_EXPANDED}');
+    const loaded = loadEnv({ ...env, PORT: '8080', C_BASE_URL: 'http://${HOST}/c', LITERAL: 'x${NOT_SET}', D_BASE_URL: 'http://${NOT_SET}/d' });
+    assert.equal(loaded.vars.A_BASE_URL, 'http://127.0.0.1:8080/a');
+    assert.equal(loaded.vars.B_BASE_URL, 'http://127.0.0.1:8080/a/b');
+    assert.equal(loaded.vars.C_BASE_URL, 'http://127.0.0.1/c');
+    assert.equal(loaded.vars.LITERAL, 'x${NOT_SET}');
+    assert.deepEqual(baseUrlProblems(['A_BASE_URL', 'C_BASE_URL', 'D_BASE_URL'], loaded), ['the process environment: D_BASE_URL="http://${NOT_SET}/d" is not a base URL: it refers to ${NOT_SET}, which is not set']);
   });
 
   test('an unresolved reference is an error naming file, line and variable', () => {

@@ -47,7 +47,7 @@ test('an endless gzip stream (a compression bomb) is cut at the cap, quickly and
   } finally { s.close(); }
 });
 
-test('redirects are followed up to ten times, then reported as a loop', async () => {
+test('same-origin redirects of a step are followed up to ten times, then reported as a loop', async () => {
   let hits = 0;
   const s = await serve((req, res) => {
     hits++;
@@ -56,9 +56,10 @@ test('redirects are followed up to ten times, then reported as a loop', async ()
     res.writeHead(302, { Location: '/loop' }); res.end();
   });
   try {
-    assert.equal((await streamSender(2000).send(get(`${s.url}/once`))).status, 400);
+    assert.equal((await streamSender(2000).send(get(`${s.url}/once`), 'same-origin')).status, 400);
+    assert.equal((await streamSender(2000).send(get(`${s.url}/once`))).status, 302, 'the judged request follows none');
     hits = 0;
-    await assert.rejects(streamSender(2000).send(get(`${s.url}/loop`)), (e: unknown) => e instanceof TargetError && /redirects in a loop/.test(e.message));
+    await assert.rejects(streamSender(2000).send(get(`${s.url}/loop`), 'same-origin'), (e: unknown) => e instanceof TargetError && /redirects in a loop/.test(e.message));
     assert.equal(hits, 11);
   } finally { s.close(); }
 });
