@@ -5,11 +5,13 @@
  * Exit status: Playwright's, i.e. non-zero exactly when an entry has an unexpected violation or
  * error (known deviations and unexpected passes do not fail the run).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { loadEnv } from '../env.js';
 import { preflight } from '../runner/preflight.js';
+import { runSupervised } from './signals.js';
 
 const args = process.argv.slice(2);
 const passthrough: string[] = [];
@@ -33,6 +35,12 @@ try {
   process.exit(2);
 }
 
-const child = spawn(process.execPath, [resolve('node_modules/@playwright/test/cli.js'), 'test', ...passthrough], { stdio: 'inherit', env });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+// The run's scratch folder is named here, so it is removed however the run ends (src/cli/signals.ts).
+const runDir = env.FAULTLINE_RUN_DIR || join(tmpdir(), `faultline-run-${randomUUID()}`);
+env.FAULTLINE_RUN_DIR = runDir;
+process.exitCode = await runSupervised({
+  command: process.execPath,
+  args: [resolve('node_modules/@playwright/test/cli.js'), 'test', ...passthrough],
+  options: { stdio: 'inherit', env },
+  cleanup: () => rmSync(runDir, { recursive: true, force: true }),
+});
