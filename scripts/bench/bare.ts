@@ -7,7 +7,7 @@ import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
 import { documentOf } from '../../src/checks/types.js';
 import { Redactor } from '../../src/target/redact.js';
-import { fetchSender } from '../../src/target/fetch-sender.js';
+import { fetchSender } from '../../test/support/fetch-sender.js';
 
 /** Runs every provokable, non-destructive entry once; returns wall ms and how many conformed. */
 export async function bareLoop(catalogs: LoadedCatalog[], env: Record<string, string | undefined>): Promise<{ ms: number; entries: number; valid: number }> {

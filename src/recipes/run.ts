@@ -10,7 +10,20 @@ import type { RedirectPolicy } from '../target/redirects.js';
 import type { SentRequest, Sender } from '../target/sender.js';
 import { buildRequest, type Scope } from './build.js';
 
-export class SetupError extends Error {}
+/** A setup step that did not get what it needs; `response` is the step's answer (redacted), for the report's attachment. */
+export class SetupError extends Error {
+  constructor(message: string, readonly request?: SentRequest, readonly response?: Exchange) { super(message); }
+}
+
+/** One line about a body: its content type and its title (HTML) or first line, never the whole page. */
+export function bodySummary(x: Exchange): string {
+  const type = x.headers['content-type'] ?? 'no content type';
+  if (x.text.trim() === '') return `${type}, empty body`;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(x.text)?.[1]?.replace(/\s+/g, ' ').trim();
+  const first = x.body !== null && typeof x.body === 'object' ? JSON.stringify(x.body) : x.text.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
+  const shown = title || first;
+  return `${type}, ${title ? 'title' : 'first line'} "${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}"`;
+}
 
 export interface RecipeResult {
   exchange: Exchange;
@@ -66,7 +79,8 @@ async function runStep(c: Catalog, step: Step, label: string, send: (r: SentRequ
     while (!want.includes(x.status) && Date.now() < until) { await sleep(step.poll.intervalMs ?? 100); x = await send(req, 'same-origin'); }
   }
   if (step.expect !== undefined && !asList(step.expect).includes(x.status)) {
-    throw new SetupError(`${label} (${req.method} ${new URL(req.url).pathname}) answered ${x.status}, expected ${asList(step.expect).join(' or ')}: ${redactor.text(x.text).slice(0, 200)}`);
+    const seen = redactor.exchange(x);
+    throw new SetupError(`${label} (${req.method} ${new URL(req.url).pathname}) answered ${x.status}, expected ${asList(step.expect).join(' or ')}: ${bodySummary(seen)} (the whole answer is attached)`, req, seen);
   }
   for (const [name, pointer] of Object.entries(step.capture ?? {})) {
     const v = valueAt(documentOf(x), pointer);

@@ -76,7 +76,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
       }, async ({ faultline }, testInfo) => {
         await faultline.sender.reset?.();
         const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
-        const result = await executeEntry(c, e, { ...faultline, unique });
+        const { attachments, ...result } = await executeEntry(c, e, { ...faultline, unique });
         testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
         if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
           testInfo.skip(true, `${result.outcome}: ${result.reason}`);
@@ -84,6 +84,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
         if (result.outcome === 'violation' || result.outcome === 'error') {
           if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
           if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
+          for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
           if (result.outcome === 'violation') conformance(result).toConform(e);
           throw harnessError(failureMessage(e, result));
         }

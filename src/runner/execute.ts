@@ -63,6 +63,13 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
     if (!(err instanceof TargetError) && !(err instanceof SetupError)) throw err;
     if (err instanceof TargetError) ctx.breaker?.failure(base, ctx.redactor.text(err.message));
     result = { id: e.id, outcome: 'error', reason: ctx.redactor.text(err.message) };
+    // a failed setup step: its request, and its whole answer as an attachment, not in the message
+    if (err instanceof SetupError && err.request) result.reproduce = curlCommand(err.request, ctx.redactor);
+    if (err instanceof SetupError && err.response) {
+      const r = err.response;
+      const head = [`HTTP ${r.status}`, ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`)].join('\n');
+      result.attachments = [{ name: 'setup-response.txt', contentType: 'text/plain', body: `${head}\n\n${r.text}${r.truncated ? '\n…(cut at 1 MiB)' : ''}` }];
+    }
   }
   const known = ctx.expectations.get(e.id);
   if (known && result.outcome === 'violation') result = { ...result, outcome: 'known-deviation', reason: `${known.reason} (${known.link})` };

@@ -17,6 +17,8 @@ export interface EntryResult {
   attempts?: number;
   teardownProblems?: string[];
   durationMs?: number;
+  /** files for the test's attachments (a failed setup step's whole answer); not part of the recorded result */
+  attachments?: { name: string; contentType: string; body: string }[];
 }
 
 /** Annotation type under which a test stores its EntryResult as JSON. */

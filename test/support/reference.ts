@@ -14,7 +14,7 @@ export function loadCatalog(api: string): LoadedCatalog {
   return catalog;
 }
 
-export { fetchSender } from '../../src/target/fetch-sender.js';
+export { fetchSender } from './fetch-sender.js';
 
 /**
  * The reference target with one API mounted (so another module's fault cannot fail that API's
