@@ -4,6 +4,7 @@
  */
 import type { LoadedCatalog } from '../catalog/types.js';
 import type { EntryResult } from '../runner/result.js';
+import { wrongBaseUrl } from '../target/diagnose.js';
 import { compareWithBaseline, readBaseline } from './baseline.js';
 import { entryFacts, summarise, type ConformanceEntry, type ConformanceReport } from './collect.js';
 
@@ -19,6 +20,7 @@ export interface AssembleInput {
 
 export function assembleReport(input: AssembleInput): { report: ConformanceReport; warnings: string[] } {
   const warnings: string[] = [];
+  const diagnoses: string[] = [];
   const entries: ConformanceEntry[] = [];
   const target: Record<string, string> = {};
   const apis: ConformanceReport['apis'] = {};
@@ -33,6 +35,8 @@ export function assembleReport(input: AssembleInput): { report: ConformanceRepor
     entries.push(...mine);
     apis[c.api] = summarise(mine);
     target[c.api] = withoutUserinfo(input.vars[c.baseUrlVar] ?? '(not configured)');
+    const misconfigured = wrongBaseUrl(c.api, c.baseUrlVar, target[c.api], c.entries, mine);
+    if (misconfigured) diagnoses.push(misconfigured);
   }
   const report: ConformanceReport = {
     environment: input.environment,
@@ -43,7 +47,9 @@ export function assembleReport(input: AssembleInput): { report: ConformanceRepor
     apis,
     entries,
     docFindings: input.catalogs.filter((c) => apis[c.api]).flatMap((c) => (c.docFindings ?? []).map((f) => ({ ...f, api: c.api }))),
+    ...(diagnoses.length ? { diagnoses } : {}),
   };
+  warnings.push(...diagnoses);
   if (input.baselineFile) {
     const { report: before, warning } = readBaseline(input.baselineFile);
     if (warning) warnings.push(warning);

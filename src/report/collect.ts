@@ -27,6 +27,8 @@ export interface ConformanceReport {
   apis: Record<string, Summary>;
   entries: ConformanceEntry[];
   docFindings: (NonNullable<LoadedCatalog['docFindings']>[number] & { api: string })[];
+  /** what the answers say about the run's configuration (every answer of an API the same 404: a wrong base URL) */
+  diagnoses?: string[];
   /** present when FAULTLINE_BASELINE named a previous conformance.json */
   baseline?: { file: string; startedAt?: string; newlyFailing: string[]; newlyFixed: string[] };
 }
