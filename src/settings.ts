@@ -52,6 +52,14 @@ function path(raw: string): string {
   return raw;
 }
 
+/** A JSON object, kept as its text (its reader parses it). */
+function jsonObject(raw: string): string {
+  let v: unknown;
+  try { v = JSON.parse(raw); } catch { throw new SettingError('must be a JSON object'); }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new SettingError('must be a JSON object');
+  return raw;
+}
+
 /** Playwright's own `workers` syntax: a positive number of processes, or a percentage of the cores. */
 function workers(raw: string): number | string {
   const pct = /^(\d+)%$/.exec(raw.trim());
@@ -142,6 +150,16 @@ export const DEFINITIONS = {
     name: 'FAULTLINE_BASELINE', group: 'reports', default: 'none', accepts: 'a conformance.json file', unset: undefined,
     doc: 'an earlier conformance.json: the report lists newly failing and newly fixed entries (`--baseline FILE` sets it)',
     parse: path,
+  }),
+  ciVars: def<string | undefined>({
+    name: 'FAULTLINE_CI_VARS', group: 'tools', default: 'none', accepts: 'a JSON object of names to values', unset: undefined,
+    doc: "`npm run ci:env`: the CI's repository variables (`${{ toJSON(vars) }}`)",
+    parse: jsonObject,
+  }),
+  ciSecrets: def<string | undefined>({
+    name: 'FAULTLINE_CI_SECRETS', group: 'tools', default: 'none', accepts: 'a JSON object of names to values', unset: undefined,
+    doc: "`npm run ci:env`: the CI's secrets (`${{ toJSON(secrets) }}`); identity tokens are taken only from here",
+    parse: jsonObject,
   }),
   schemasDir: def<string | undefined>({
     name: 'FAULTLINE_SCHEMAS_DIR', group: 'tools', default: '`schemas/`', accepts: 'a folder', unset: undefined,
