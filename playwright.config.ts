@@ -27,9 +27,18 @@ process.env.FAULTLINE_PROJECTS ||= process.argv.some((a) => a === '--project' ||
 // settings, env references, base URLs, catalogs or expectations stop the run here, before any
 // worker starts or request is sent, with every problem listed (the same check `npm run
 // conformance` makes first).
-const env = loadEnv();
+function checked<T>(load: () => T): T {
+  try { return load(); }
+  catch (err) {
+    // faultline's own message and exit status 2, as `npm run conformance` gives, not a stack trace
+    const message = (err as Error).message;
+    process.stderr.write(message.startsWith('faultline: not started') ? `${message}\n` : `faultline: not started:\n${message}\n`);
+    process.exit(2);
+  }
+}
+const env = checked(() => loadEnv());
 const { settings } = env;
-preflight(env.name);
+checked(() => preflight(env.name));
 const apis = readdirSync(settings.catalogsDir ?? resolve('catalogs')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 const reportsDir = settings.reportsDir;
 const projects = settings.projects === 'per-api'

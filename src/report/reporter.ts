@@ -37,8 +37,9 @@ export default class ConformanceReporter implements Reporter {
     const env = loadEnv();
     const { report, warnings } = assembleReport({
       environment: env.name,
-      // REFERENCE_PORT and CI-injected URLs live in process.env, set after the env file was read.
-      vars: { ...env.vars, ...process.env },
+      // the env loader's variables: process environment over file, `${VAR}` expanded (REFERENCE_PORT
+      // is known by now: loadEnv reads the env again once a pending run-time variable is set)
+      vars: env.vars,
       catalogs: loadSuiteCatalogs(),
       results: this.results,
       // FullResult's times span the whole run, also when merge-reports replays sharded blobs.

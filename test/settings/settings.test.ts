@@ -180,3 +180,14 @@ describe('the main job refuses bad settings with exit 2 before any request or re
     }
   });
 });
+
+test('running Playwright directly refuses a bad setting the same way (exit 2, no stack trace)', () => {
+  const reports = mkdtempSync(join(tmpdir(), 'fl-reports-'));
+  dirs.push(reports);
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test'], {
+    cwd: ROOT, env: { ...process.env, CI: '1', FAULTLINE_REPORTS_DIR: reports, FAULTLINE_WORKERS: '0' }, encoding: 'utf8', timeout: 60_000,
+  });
+  assert.equal(r.status, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /^faultline: not started:\nFAULTLINE_WORKERS="0" \(the process environment\): must be a number of worker processes/);
+  assert.ok(!/\n\s+at /.test(r.stderr), r.stderr);
+});
