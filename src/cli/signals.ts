@@ -76,7 +76,8 @@ export function runSupervised(run: SupervisedRun): Promise<number> {
   const log = run.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const child = spawn(run.command, run.args, { ...run.options, detached: true });
   const rootPid = child.pid;
-  // processes seen below the runner, so that those a killed runner leaves behind are still found
+  // processes seen below the runner when the run is interrupted (and again before killing), so
+  // that those a killed runner leaves behind are still found; /proc is not scanned otherwise
   const known = new Map<string, Proc>();
   const remember = (): void => { if (rootPid) for (const p of descendants(rootPid)) known.set(`${p.pid}:${p.start}`, p); };
   let interrupted: { signal: NodeJS.Signals; at: number } | undefined;
@@ -115,7 +116,6 @@ export function runSupervised(run: SupervisedRun): Promise<number> {
   const parent = process.ppid;
   const watch = setInterval(() => {
     if (process.ppid !== parent) interrupt('SIGHUP', `the parent process (${parent}) exited`);
-    if (!interrupted) remember();
   }, 500);
 
   return new Promise((resolve) => {

@@ -1,8 +1,9 @@
 /**
  * Interrupting the main job: `npm run conformance` against the embedded reference target gets
  * SIGINT or SIGTERM, either to its whole process group (Ctrl-C, `kill -- -PGID`) or to npm alone
- * (what `timeout` and CI runners send). Each time the run must end promptly, every process it
- * started (runner, workers, the reference target) must be gone, and its scratch folder removed.
+ * (what `timeout` and CI runners send), or npm is killed outright. Each time the run must end
+ * promptly, every process it started (runner, workers, the reference target) must be gone, and
+ * its scratch folder removed.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -22,7 +23,7 @@ const running = (pid: number, start: string): boolean => {
 };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function interruptRun(signal: 'SIGINT' | 'SIGTERM', to: 'group' | 'npm'): Promise<void> {
+async function interruptRun(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL', to: 'group' | 'npm'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fl-signal-'));
   const runDir = join(dir, 'run');
   mkdirSync(runDir);
@@ -82,4 +83,6 @@ describe('an interrupted main job stops everything and leaves nothing behind', {
       test(`${signal} to ${to === 'group' ? 'the process group' : 'npm alone'}`, { timeout: 240_000 }, () => interruptRun(signal, to));
     }
   }
+  // npm dies without forwarding anything: faultline notices it lost its parent
+  test('SIGKILL to npm alone', { timeout: 240_000 }, () => interruptRun('SIGKILL', 'npm'));
 });
