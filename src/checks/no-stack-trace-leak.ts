@@ -3,7 +3,7 @@
  * leaking implementation details). Reads every string of a JSON body, else the text.
  */
 import type { Json } from '../catalog/types.js';
-import type { Check } from './types.js';
+import type { Judge } from './types.js';
 
 const PATTERNS: [string, RegExp][] = [
   ['a JavaScript stack frame', /(^|\n)\s*at (\S+ \()?(\/|node:|file:|[A-Za-z]:\\)[^\s()]*:\d+:\d+\)?/],
@@ -21,7 +21,7 @@ function strings(v: Json, out: string[] = []): string[] {
   return out;
 }
 
-export const no_stack_trace_leak: Check = (x, exp) => {
+export const noStackTrace: Judge = (x) => {
   const texts = x.body !== null && typeof x.body === 'object' ? strings(x.body) : [x.text];
   for (const text of texts) {
     for (const [what, re] of PATTERNS) {
@@ -29,13 +29,10 @@ export const no_stack_trace_leak: Check = (x, exp) => {
       if (!m) continue;
       const frame = m[0].trim().slice(0, 160);
       return [{
-        check: 'no_stack_trace_leak',
-        entryId: exp.entry.id,
         pointer: '/body',
         expected: 'no stack trace',
         actual: frame,
         message: `the body leaks ${what}: ${frame}`,
-        strength: 'should',
       }];
     }
   }

@@ -4,7 +4,7 @@
  * requests sent, for the reproduction command.
  */
 import type { Catalog, Entry, Json, Step } from '../catalog/types.js';
-import { documentOf, type Exchange } from '../checks/types.js';
+import { documentOf, type Exchange } from '../target/exchange.js';
 import type { Redactor } from '../target/redact.js';
 import type { SentRequest, Sender } from '../target/sender.js';
 import { buildRequest, type Scope } from './build.js';

@@ -4,7 +4,8 @@
  */
 import type { Entry, LoadedCatalog } from '../catalog/types.js';
 import { runChecks } from '../checks/index.js';
-import type { Exchange, Violation } from '../checks/types.js';
+import type { Violation } from '../checks/types.js';
+import type { Exchange } from '../target/exchange.js';
 import type { Validators } from '../schema/compile.js';
 import { runRecipe, SetupError } from '../recipes/run.js';
 import { missingVariables } from '../recipes/requirements.js';

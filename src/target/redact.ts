@@ -3,7 +3,7 @@
  * by name (headers and fields that carry credentials) and by value (every secret variable's value
  * from the env, wherever it shows up, even inside another string).
  */
-import type { Exchange } from '../checks/types.js';
+import type { Exchange } from './exchange.js';
 
 const SECRET_NAME = /(authorization|cookie|token|api[-_]?key|apikey|secret|password|passwd|credential|session|x-auth)/i;
 export const REDACTED = '[REDACTED]';

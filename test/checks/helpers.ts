@@ -1,7 +1,8 @@
 /** A small catalog and exchange builders for the checks' unit tests. */
 import { parseCatalog } from '../../src/catalog/load.js';
 import type { Json } from '../../src/catalog/types.js';
-import type { Exchange, Expectation } from '../../src/checks/types.js';
+import type { Expectation } from '../../src/checks/types.js';
+import type { Exchange } from '../../src/target/exchange.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 

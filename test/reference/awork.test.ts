@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { parseCatalog } from '../../src/catalog/load.js';
 import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
 import { runChecks } from '../../src/checks/index.js';
-import type { Exchange } from '../../src/checks/types.js';
+import type { Exchange } from '../../src/target/exchange.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
