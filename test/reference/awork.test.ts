@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { parseCatalog } from '../../src/catalog/load.js';
+import { capturePath } from '../../src/catalog/quote-lint.js';
 import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
 import { runChecks } from '../../src/checks/index.js';
 import type { Exchange } from '../../src/checks/types.js';
@@ -22,8 +23,6 @@ import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
 import type { RunningReference } from '../../reference/server.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-// The seed pages live in ../shared beside the repository.
-const SEED = new URL('../../../shared/seeds/003_af41ac150a953b63.txt', import.meta.url).pathname;
 
 
 // Only awork is mounted: the other modules are written in parallel and must not fail these tests.
@@ -133,7 +132,7 @@ describe('awork catalog recipes', () => {
   });
 
   test('the catalog quotes the page verbatim, in its order, and keeps its invalid example', () => {
-    const page = readFileSync(SEED, 'utf8');
+    const page = readFileSync(capturePath(catalog)!, 'utf8');
     let at = 0;
     for (const e of catalog.entries) {
       const found = page.indexOf(e.doc.quote, at);
