@@ -9,7 +9,7 @@ import { toExchange } from '../../src/target/exchange.js';
 const CATALOG = `api: t
 title: T
 baseUrlVar: T_BASE_URL
-page: { url: "https://example.test/e", seed: t.txt, title: E }
+page: { url: "https://example.test/e", capture: t.txt, title: E }
 auth: { header: Authorization, format: "Bearer {token}" }
 identities: { admin: { env: T_TOKEN, description: admin } }
 defaultIdentity: admin

@@ -7,14 +7,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { capturePath } from '../../src/catalog/quote-lint.js';
 import type { Entry, Json } from '../../src/catalog/types.js';
 import type { Exchange } from '../../src/target/exchange.js';
 import { MAX_BODY_BYTES } from '../../reference/apis/awork/body.js';
 import { ARCHIVED_PROJECT_NAME, PROJECT, STATUS, TOKEN, TYPE_OF_WORK, USER } from '../../reference/apis/awork/fixtures.js';
 import { harness, recipeTests } from '../support/reference.js';
 
-// The seed pages live in ../shared beside the repository.
-const SEED = new URL('../../../shared/seeds/003_af41ac150a953b63.txt', import.meta.url).pathname;
 
 const h = harness('awork');
 const { catalog, call } = h;
@@ -88,7 +87,7 @@ async function beyondContract(entry: Entry, x: Exchange, sent: { method: string;
 
 describe('awork catalog recipes', () => {
   test('the catalog quotes the page verbatim, in its order, and keeps its invalid example', () => {
-    const page = readFileSync(SEED, 'utf8');
+    const page = readFileSync(capturePath(catalog)!, 'utf8');
     let at = 0;
     for (const e of catalog.entries) {
       const found = page.indexOf(e.doc.quote, at);
