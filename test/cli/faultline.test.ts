@@ -1,34 +1,23 @@
 /**
  * The `faultline` command: one table of subcommands, a help text derived from that table and
- * from the one list of variables, everything else passed on to `playwright test`, a listing that
- * writes no report, and `--reporter` that keeps faultline's own reports.
+ * from the one list of variables, everything else passed on to `playwright test`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { COMMANDS, findCommand, helpText, type Command } from '../../src/cli/faultline.js';
 import { VARIABLES } from '../../src/cli/variables.js';
-import { consoleReporters } from '../../src/report/reporters.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
-import { ROOT, tempDir } from '../report/support.js';
+import { tempDir } from '../report/support.js';
+import { runFaultline } from '../support/faultline-cli.js';
 
-const BIN = join(ROOT, 'bin', 'faultline.js');
-
-/** The bin as a user starts it, from another folder, with a clean faultline environment. */
-function faultline(args: string[], env: Record<string, string> = {}, cwd = ROOT): { status: number; stdout: string; stderr: string } {
-  const clean: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(clean)) if (k.startsWith('FAULTLINE_') || k === 'CONFORMANCE_ENV' || k === 'REFERENCE_DEVIATIONS') delete clean[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...clean, ...env }, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+/** Help texts only: fast, no suite run. */
+const help = (args: string[], cwd?: string): ReturnType<typeof runFaultline> => runFaultline(args, {}, cwd);
 
 describe('faultline --help', () => {
   test('lists every command of the table and every variable with its default', () => {
     const dir = tempDir('help');
     try {
-      const r = faultline(['--help'], {}, dir);
+      const r = help(['--help'], dir);
       assert.equal(r.status, 0, r.stderr);
       for (const c of COMMANDS) assert.match(r.stdout, new RegExp(`^  ${c.name}\\s+${c.summary.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'), c.name);
       for (const v of VARIABLES) assert.ok(r.stdout.includes(`${v.name} [${v.default}]`), v.name);
@@ -39,7 +28,7 @@ describe('faultline --help', () => {
   });
 
   test('`run --help` adds Playwright\'s own test options', () => {
-    const r = faultline(['run', '--help']);
+    const r = help(['run', '--help']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /--baseline FILE/);
     assert.match(r.stdout, /Playwright test options/);
@@ -63,37 +52,5 @@ describe('faultline --help', () => {
     assert.deepEqual(found.rest, ['--grep', '@status:401', '--workers=1']);
     assert.equal(findCommand(['report', 'merge', 'dir']).command?.name, 'report merge');
     assert.equal(findCommand(['run', '--list']).command?.name, 'run');
-  });
-});
-
-describe('reports are kept', () => {
-  test('--reporter names the console reporters; faultline\'s own reports stay', () => {
-    assert.deepEqual(consoleReporters(undefined, false), [['list']]);
-    assert.deepEqual(consoleReporters(undefined, true), [['dot']]);
-    assert.deepEqual(consoleReporters('line', false), [['line']]);
-    assert.deepEqual(consoleReporters('dot,blob', false), [['dot'], ['blob']]);
-    assert.deepEqual(consoleReporters('html,junit', false), [['list']], 'reports faultline writes anyway are not added twice');
-  });
-
-  test('a listing writes no report and leaves the last one as it was; --reporter=line still writes the conformance report', () => {
-    const reports = tempDir('list');
-    try {
-      const previous = join(reports, 'conformance', 'conformance.json');
-      mkdirSync(join(reports, 'conformance'), { recursive: true });
-      writeFileSync(previous, '{"the":"last complete report"}\n');
-      const total = loadCatalogs().reduce((n, c) => n + c.entries.length, 0);
-      const listed = faultline(['--list'], { FAULTLINE_REPORTS_DIR: reports });
-      assert.equal(listed.status, 0, listed.stdout + listed.stderr);
-      assert.match(listed.stdout, new RegExp(`Total: ${total} tests?`));
-      assert.equal(readFileSync(previous, 'utf8'), '{"the":"last complete report"}\n', 'the report is untouched');
-      assert.ok(!existsSync(join(reports, 'conformance', 'index.html')), 'no page was written');
-
-      const api = loadCatalogs()[0]!.api;
-      const run = faultline(['run', '--reporter=line', '--grep', `@api:${api}(\\s|$)`], { FAULTLINE_REPORTS_DIR: reports, FAULTLINE_REPORTERS: 'minimal' });
-      assert.match(run.stdout, /faultline: \d+ entries: /, 'the summary is printed under --reporter=line');
-      assert.ok(existsSync(join(reports, 'conformance')), 'the conformance report folder exists');
-    } finally {
-      rmSync(reports, { recursive: true, force: true });
-    }
   });
 });
