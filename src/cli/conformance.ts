@@ -1,5 +1,5 @@
 /**
- * `npm run conformance [-- <playwright args>] [--baseline FILE]`: the main job. Validates the
+ * `faultline run [--baseline FILE] [<playwright args>]` (`npm run conformance`): the main job. Validates the
  * catalogs, the env and its expectations first (a broken input stops the run before any request
  * is sent), then runs the Playwright suite, which writes every report under reports/.
  * Exit status: Playwright's, i.e. non-zero exactly when an entry has an unexpected violation or
@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../env.js';
 import { preflight } from '../runner/preflight.js';
 
@@ -19,6 +20,10 @@ for (let i = 0; i < args.length; i++) {
     const file = args[++i];
     if (!file || !existsSync(file)) { process.stderr.write(`--baseline: no such file ${file ?? '(missing)'}\n`); process.exit(2); }
     env.FAULTLINE_BASELINE = resolve(file);
+  } else if (args[i] === '--reporter' || args[i]!.startsWith('--reporter=')) {
+    // Playwright's --reporter would replace every reporter of the config, faultline's reports
+    // included; here it names the console (and extra) reporters only (src/report/reporters.ts).
+    env.FAULTLINE_CONSOLE_REPORTER = args[i] === '--reporter' ? args[++i] ?? '' : args[i]!.slice('--reporter='.length);
   } else passthrough.push(args[i]!);
 }
 
@@ -33,6 +38,7 @@ try {
   process.exit(2);
 }
 
-const child = spawn(process.execPath, [resolve('node_modules/@playwright/test/cli.js'), 'test', ...passthrough], { stdio: 'inherit', env });
+const PLAYWRIGHT_CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
+const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', ...passthrough], { stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
