@@ -44,7 +44,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
-  reporter: runReporters(env.name, reportsDir),
+  // the worker watch warns when Playwright restarted a worker after a verdict (src/runner/keep-worker.ts)
+  reporter: [...runReporters(env.name, reportsDir), ['./src/runner/worker-watch.ts']],
   use: { trace: 'off' },
   globalTeardown: './src/runner/global-teardown.ts',
   projects,

@@ -9,6 +9,7 @@ import { executeEntry } from './execute.js';
 import { expect } from '@playwright/test';
 import { test } from './fixtures.js';
 import { failureMessage } from './message.js';
+import { keepWorkerAfterVerdict } from './keep-worker.js';
 import { RESULT_ANNOTATION, type EntryResult } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { entryLine } from '../catalog/load.js';
@@ -84,8 +85,10 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
         if (result.outcome === 'violation' || result.outcome === 'error') {
           if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
           if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
+          const message = failureMessage(e, result);
+          keepWorkerAfterVerdict(testInfo, message);
           if (result.outcome === 'violation') conformance(result).toConform(e);
-          throw harnessError(failureMessage(e, result));
+          throw harnessError(message);
         }
       });
     }
