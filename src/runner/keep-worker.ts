@@ -21,6 +21,8 @@
  * anyway. FAULTLINE_KEEP_WORKER=0 turns it off.
  */
 import type { TestInfo } from '@playwright/test';
+import { runSettings } from './run-settings.js';
+import { loadEnv } from '../env.js';
 
 /** The internal member this module relies on; see the module comment. */
 interface InternalTestInfo { _isFailure?: unknown }
@@ -33,8 +35,8 @@ export function keepWorkerSupported(testInfo: TestInfo): boolean {
   return typeof fn === 'function' && fn.length === 0 && !Object.prototype.hasOwnProperty.call(testInfo, '_isFailure');
 }
 
-export function keepWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.FAULTLINE_KEEP_WORKER !== '0';
+export function keepWorkerEnabled(env: Record<string, string | undefined> = loadEnv().vars): boolean {
+  return runSettings(env).keepWorker;
 }
 
 /**
