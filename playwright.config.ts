@@ -30,6 +30,10 @@ const reportsDir = process.env.FAULTLINE_REPORTS_DIR || 'reports';
 // both. The choice is made once in the runner and handed to the workers through the environment,
 // so every process sees the same projects.
 process.env.FAULTLINE_PROJECTS ??= process.argv.some((a) => a === '--project' || a.startsWith('--project=')) ? 'per-api' : 'single';
+// A sharded run (`--shard=i/n`) splits each spec file into n test groups, so that Playwright,
+// which cuts shards at group boundaries, gives every shard the same number of entries.
+const shardArg = process.argv.find((a, i) => a.startsWith('--shard=') || process.argv[i - 1] === '--shard');
+process.env.FAULTLINE_SHARDS ??= shardArg ? (/\/(\d+)$/.exec(shardArg)?.[1] ?? '1') : '1';
 const projects = process.env.FAULTLINE_PROJECTS === 'per-api'
   ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
   : [{ name: 'conformance' }];
@@ -44,7 +48,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
-  reporter: runReporters(env.name, reportsDir),
+  // the worker watch warns when Playwright restarted a worker after a verdict (src/runner/keep-worker.ts)
+  reporter: [...runReporters(env.name, reportsDir), ['./src/runner/worker-watch.ts']],
   use: { trace: 'off' },
   globalTeardown: './src/runner/global-teardown.ts',
   projects,

@@ -13,6 +13,9 @@ import { playwrightSender, DEFAULT_TIMEOUT_MS, type Sender } from '../target/sen
 import { streamSender } from '../target/stream-sender.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
+import { runSettings } from './run-settings.js';
+import { baseKeyOf, Throttle, throttledSender } from './throttle.js';
+import { expandEnvValue } from '../recipes/build.js';
 
 export interface WorkerState {
   env: Record<string, string | undefined>;
@@ -24,6 +27,8 @@ export interface WorkerState {
   sender: Sender;
   expectations: Map<string, Expectation>;
   breaker: Breaker;
+  /** longest wait on a setup/teardown step's Retry-After, ms */
+  retryAfterMaxMs: number;
 }
 
 /*
@@ -52,6 +57,14 @@ export const test = base.extend<object, { faultline: WorkerState }>({
     const secrets = catalogs.flatMap((c) => secretVariables(c).map((v) => env.vars[v] ?? '')).filter(Boolean);
     const timeout = Number(env.vars.FAULTLINE_REQUEST_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS);
     const ctx = await pwRequest.newContext({ timeout });
+    const settings = runSettings(env.vars);
+    const runDir = process.env.FAULTLINE_RUN_DIR;
+    const sender = env.vars.FAULTLINE_SENDER === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout);
+    // Run-wide request rate and concurrency per base URL (shared through the run's scratch folder).
+    const throttle = runDir && (settings.rateIntervalMs > 0 || settings.concurrency !== undefined)
+      ? new Throttle({ dir: `${runDir}/throttle`, intervalMs: settings.rateIntervalMs, ...(settings.concurrency ? { concurrency: settings.concurrency } : {}) })
+      : undefined;
+    const bases = catalogs.map((c) => expandEnvValue(env.vars[c.baseUrlVar] ?? '', env.vars));
     await use({
       env: env.vars,
       envName: env.name,
@@ -60,9 +73,10 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       validators: new Validators(catalogs),
       redactor: new Redactor(env.vars, secrets),
       // FAULTLINE_SENDER=stream: bounded reads for targets that may not be trusted with memory.
-      sender: env.vars.FAULTLINE_SENDER === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout),
+      sender: throttle ? throttledSender(sender, throttle, baseKeyOf(bases)) : sender,
       expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
-      breaker: new Breaker(process.env.FAULTLINE_RUN_DIR ? `${process.env.FAULTLINE_RUN_DIR}/breaker` : undefined, Number(env.vars.FAULTLINE_BREAKER_THRESHOLD ?? DEFAULT_BREAKER_THRESHOLD)),
+      breaker: new Breaker(runDir ? `${runDir}/breaker` : undefined, Number(env.vars.FAULTLINE_BREAKER_THRESHOLD ?? DEFAULT_BREAKER_THRESHOLD)),
+      retryAfterMaxMs: settings.retryAfterMaxMs,
     });
     await ctx.dispose();
   }, { scope: 'worker' }],

@@ -6,14 +6,18 @@ import { CatalogError } from '../catalog/issues.js';
 import type { LoadedCatalog } from '../catalog/types.js';
 import { loadExpectations } from './expectations.js';
 import { loadSuiteCatalogs } from './suite.js';
+import { runSettings, SettingError } from './run-settings.js';
+import { loadEnv } from '../env.js';
 
 export function preflight(envName: string): LoadedCatalog[] {
   try {
+    runSettings(loadEnv().vars);
     const catalogs = loadSuiteCatalogs();
     loadExpectations(envName, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
     return catalogs;
   } catch (err) {
     if (err instanceof CatalogError) throw new Error(`faultline: not started:\n${err.message}`);
+    if (err instanceof SettingError) throw new Error(`faultline: not started: ${err.message}`);
     throw err;
   }
 }

@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { CHROMIUM, launchChromium, loopbackContext } from '../../src/report/chromium.js';
 import type { ConformanceReport, Summary } from '../../src/report/collect.js';
 import { renderHtml } from '../../src/report/html.js';
-import { syntheticReport } from '../../src/report/synthetic.js';
+import { syntheticReport } from '../../scripts/bench/synthetic.js';
 import { DEVIATIONS, playwright, ROOT, tempDir } from './support.js';
 
 const SHOTS = resolve(ROOT, process.env.FAULTLINE_REPORTS_DIR || 'reports', 'screenshots');

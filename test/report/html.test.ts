@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { Script } from 'node:vm';
 import { renderHtml } from '../../src/report/html.js';
 import { jsonForScript, pageData } from '../../src/report/page-data.js';
-import { HOSTILE, syntheticReport } from '../../src/report/synthetic.js';
+import { HOSTILE, syntheticReport } from '../../scripts/bench/synthetic.js';
 
 const hostile = syntheticReport({ entries: 200, hostile: true });
 const html = renderHtml(hostile);

@@ -99,7 +99,7 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
     api,
     title: typeof info.title === 'string' ? info.title : api,
     baseUrlVar: `${prefix}_BASE_URL`,
-    page: { url: pageUrl, seed: doc.label, title: `${typeof info.title === 'string' ? info.title : doc.label} ${typeof info.version === 'string' ? info.version : ''}`.trim() },
+    page: { url: pageUrl, capture: doc.label, title: `${typeof info.title === 'string' ? info.title : doc.label} ${typeof info.version === 'string' ? info.version : ''}`.trim() },
     auth: chosen ? authOf(chosen.scheme) : { header: 'Authorization', format: 'Bearer {token}' },
     identities: {
       user: { env: `${prefix}_TOKEN`, description: chosen ? `an identity allowed to call every operation (${chosen.name}: ${describeScheme(chosen.scheme)})` : 'not used: the document declares no security scheme' },
