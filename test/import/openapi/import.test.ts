@@ -180,3 +180,16 @@ test('petstore: a parameter travels as text, so only a number or boolean paramet
   assert.deepEqual(e('addPet.422').recipe?.request.json, { photoUrls: [] }, 'a valid pet without its required name');
   assert.equal(e('addPet.400').recipe?.request.body, '{"faultline": ', '400 beside a documented 422: a body that is not JSON');
 });
+
+test('Swagger 2.0 takes the same path: schemas on responses, printed examples, body parameters, an API key header', async () => {
+  const file = join(ROOT, 'test/fixtures/openapi/inventory.swagger2.yaml');
+  const { catalog, summary } = importOpenApi(await readOpenApi(file), 'inventory');
+  assert.equal(summary.documented, 3);
+  assert.deepEqual(parseCatalog(JSON.stringify(catalog), 'inventory.json').issues, []);
+  assert.deepEqual(catalog.auth, { header: 'X-Api-Key', format: '{token}' });
+  const e = (id: string) => catalog.entries.find((x) => x.id === `inventory/${id}`)!;
+  assert.deepEqual(e('getItem.404').body, { kind: 'json', envelope: 'Error' });
+  assert.deepEqual(JSON.parse(e('getItem.404').example!), { code: 404, message: 'not found' });
+  assert.deepEqual(e('addItem.422').recipe?.request.json, {}, 'the body parameter without its required name');
+  assert.equal(e('getItem.401').recipe?.request.as, 'none');
+});
