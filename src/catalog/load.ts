@@ -79,8 +79,8 @@ function fragment(url: string | undefined): string | undefined {
 
 const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();
 
-/** Load every `*.yaml` in `dir` (sorted by name); throws CatalogError listing every problem. */
-export function loadCatalogs(dir: string = DEFAULT_CATALOG_DIR): LoadedCatalog[] {
+/** Load every `*.yaml` in `dir` (default: FAULTLINE_CATALOGS, else catalogs/; sorted by name); throws CatalogError listing every problem. */
+export function loadCatalogs(dir: string = process.env.FAULTLINE_CATALOGS || DEFAULT_CATALOG_DIR): LoadedCatalog[] {
   const abs = resolve(dir);
   const files = readdirSync(abs).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
   const stamp = files.map((f) => { const s = statSync(join(abs, f)); return `${f}:${s.size}:${s.mtimeMs}`; }).join('|');
