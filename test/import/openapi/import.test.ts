@@ -50,7 +50,10 @@ for (const { file, api } of DOCUMENTS) {
     const documented = documentedErrors(doc.root);
     assert.ok(documented.length > 0);
     assert.equal(out.summary.documented, documented.length);
-    const checked = parseCatalog(readFileSync(into, 'utf8'), into);
+    const written = readFileSync(into, 'utf8');
+    // every recipe says how it was derived
+    assert.equal((written.match(/# derived from the document: /g) ?? []).length, Object.values(out.summary.recipes).reduce((a, b) => a + (b ?? 0), 0));
+    const checked = parseCatalog(written, into);
     assert.deepEqual(checked.issues, []);
     const c = checked.catalog!;
     assert.equal(c.entries.length, documented.length);
