@@ -23,6 +23,10 @@ process.env.FAULTLINE_RUN_DIR ||= join(tmpdir(), `faultline-run-${randomUUID()}`
 // both. The choice is made once in the runner and handed to the workers through the environment,
 // so every process sees the same projects.
 process.env.FAULTLINE_PROJECTS ||= process.argv.some((a) => a === '--project' || a.startsWith('--project=')) ? 'per-api' : 'single';
+// A sharded run (`--shard=i/n`) splits each spec file into n test groups, so that Playwright,
+// which cuts shards at group boundaries, gives every shard the same number of entries.
+const shardArg = process.argv.find((a, i) => a.startsWith('--shard=') || process.argv[i - 1] === '--shard');
+process.env.FAULTLINE_SHARDS ||= shardArg ? (/\/(\d+)$/.exec(shardArg)?.[1] ?? '1') : '1';
 // The run's settings, validated (src/settings.ts), and the env with its variables expanded. Broken
 // settings, env references, base URLs, catalogs or expectations stop the run here, before any
 // worker starts or request is sent, with every problem listed (the same check `npm run
@@ -55,7 +59,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
-  reporter: runReporters(env.name, reportsDir),
+  // the worker watch warns when Playwright restarted a worker after a verdict (src/runner/keep-worker.ts)
+  reporter: [...runReporters(env.name, reportsDir), ['./src/runner/worker-watch.ts']],
   use: { trace: 'off' },
   globalTeardown: './src/runner/global-teardown.ts',
   projects,

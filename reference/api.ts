@@ -1,5 +1,6 @@
 /** What each API module of the reference target provides to the server. */
 import type { LoadedCatalog } from '../src/catalog/types.js';
+import type { EntrySet } from './entries.js';
 import type { RefRequest, RefResponse } from './http.js';
 
 export interface ReferenceOptions {
@@ -23,8 +24,12 @@ export interface ReferenceApi {
   handle(req: RefRequest): Promise<RefResponse> | RefResponse;
 }
 
-/** One API module: its catalog name and how to build its handler over fresh state. */
+/**
+ * One API module: its catalog name, the catalog entries it answers with (the server checks them
+ * against the catalog before `create`), and how to build its handler over fresh state.
+ */
 export interface ApiModule {
   api: string;
+  entries: EntrySet<string>;
   create(ctx: ApiContext): ReferenceApi;
 }

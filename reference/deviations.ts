@@ -7,11 +7,27 @@
 import type { Json } from '../src/catalog/types.js';
 import type { RefResponse } from './http.js';
 
-export const DEVIATION_KINDS = [
-  'status', 'drop-header', 'header', 'content-type', 'drop-field', 'rename-field', 'field-type',
-  'set-field', 'body-status', 'html', 'empty', 'stack-trace', 'extra-field',
-] as const;
-export type DeviationKind = (typeof DEVIATION_KINDS)[number];
+/**
+ * Every kind of deviation, with the breach of contract it simulates (the deviation matrix's
+ * column; test/selftest/plan.ts says which entries each applies to and which check must flag it).
+ */
+export const BREACH = {
+  status: 'wrong status',
+  'drop-header': 'header missing',
+  header: 'header wrong',
+  'content-type': 'content type',
+  'drop-field': 'field missing',
+  'rename-field': 'field renamed',
+  'field-type': 'field type',
+  'set-field': 'wrong code',
+  'body-status': 'body status',
+  html: 'html page',
+  empty: 'empty body',
+  'stack-trace': 'stack trace',
+  'extra-field': 'extra field',
+} as const;
+export type DeviationKind = keyof typeof BREACH;
+export const DEVIATION_KINDS = Object.keys(BREACH) as DeviationKind[];
 export interface Deviation { entry: string; kind: DeviationKind; arg?: string }
 
 export function parseDeviations(spec: string | undefined): Deviation[] {

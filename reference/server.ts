@@ -41,6 +41,7 @@ export function buildApis(catalogs: LoadedCatalog[], options: ReferenceOptions):
       process.stderr.write(`reference target: no catalog for api ${mod.api}; not mounted\n`);
       continue;
     }
+    mod.entries.require(catalog);
     apis.push(mod.create({ catalog, options, now: () => Date.now() } satisfies ApiContext));
   }
   return apis;

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: faultline's benchmarks on this machine. Prints a table and writes
- * reports/bench.json. Sizes: FAULTLINE_BENCH_SIZES=100,1000,10000 (default).
+ * reports/bench.json. Sizes: FAULTLINE_BENCH_SIZES=100,1000,10000 (default); red runs at 84 and
+ * FAULTLINE_BENCH_RED=1000 entries, FAULTLINE_BENCH_REPEATS=3 interleaved rounds (medians).
+ * The page benchmark is separate: `npx tsx scripts/bench/page.ts`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import { errorMix, loadTest, startReferenceProcess } from './bench/reference-loa
 import { synthesize, writeCatalogs } from './bench/synth.js';
 import { loadEnv } from '../src/env.js';
 import { setting } from '../src/settings.js';
+import { closedPort, redRuns, type RedCase } from './bench/red.js';
+import { politeRun } from './bench/polite.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'reports', 'bench');
@@ -59,7 +63,36 @@ const perEntryFull = full.ms / bare.entries;
 row(`full run against the reference target (${realEntries} entries, all reporters)`, `${(full.ms / 1000).toFixed(1)} s`, `peak ${Math.round(full.peakMB)} MB, exit ${full.code}, ${perEntryFull.toFixed(1)} ms per provokable entry = ${(perEntryFull / (bare.ms / bare.entries)).toFixed(0)}x the bare loop`);
 json.fullRun = { ms: Math.round(full.ms), peakMB: Math.round(full.peakMB), exit: full.code, bareMs: Math.round(bare.ms), provokable: bare.entries };
 
-// 5. Scale: synthetic catalogs against the reference target, and the Playwright floor.
+// 5. The inner loop: one entry, from the command to its result, embedded reference target included.
+const one = real.flatMap((c) => c.entries).find((e) => e.recipe && !e.unprovokable && !e.recipe.setup?.length)!;
+const inner = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts', '--grep', `${one.id} `], { ...process.env, CI: '1', FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(OUT, 'inner') }, ROOT);
+row(`inner loop: one entry (--grep ${one.id}), command to result`, `${(inner.ms / 1000).toFixed(2)} s`, `embedded reference target, minimal reporters, exit ${inner.code}, peak ${Math.round(inner.peakMB)} MB`);
+json.innerLoop = { ms: Math.round(inner.ms), entry: one.id, exit: inner.code };
+
+// 6. Red runs against green ones, side by side: every entry violating, the target down.
+const deviating = await startReferenceProcess(ROOT, { REFERENCE_DEVIATIONS: real.flatMap((c) => c.entries.map((e) => `${e.id}=status`)).join(';') });
+const redSize = Number(process.env.FAULTLINE_BENCH_RED ?? 1000);
+const redDir = join(OUT, `syn-red-${redSize}`);
+writeCatalogs(redDir, synthesize(real, redSize));
+const redCases: RedCase[] = [{ label: `${realEntries} real`, entries: realEntries }, { label: `${redSize} synthetic`, catalogs: redDir, entries: redSize }];
+const red = await redRuns(ROOT, redCases, { green: ref.port, violating: deviating.port, down: await closedPort() }, { repeats: Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3), keepOffAt: redCases[0]!.label });
+deviating.stop();
+for (const r of red) {
+  const green = red.find((g) => g.label === r.label && g.kind === 'green')!;
+  row(`red run ${r.label}: ${r.kind}`, `${(r.ms / 1000).toFixed(1)} s`, `${(r.ms / green.ms).toFixed(2)}x green; ${r.passed} passed, ${r.failed} failed, peak ${Math.round(r.peakMB)} MB, all reporters`);
+}
+json.red = red.map((r) => ({ ...r, ms: Math.round(r.ms), peakMB: Math.round(r.peakMB) }));
+
+// 7. Politeness, measured at the target: no limit, FAULTLINE_RATE_LIMIT, FAULTLINE_CONCURRENCY.
+const polite = [];
+for (const [label, settings] of [['no limit', {}], ['FAULTLINE_RATE_LIMIT=10/s', { FAULTLINE_RATE_LIMIT: '10/s' }], ['FAULTLINE_CONCURRENCY=1', { FAULTLINE_CONCURRENCY: '1' }]] as const) {
+  const p = await politeRun(ROOT, real, label, settings);
+  polite.push(p);
+  row(`politeness, ${label}`, `${p.maxPerSecond} req/s max`, `at the target, busiest base URL ${p.busiestBase}: mean ${p.meanPerSecond.toFixed(1)} req/s, at most ${p.maxInFlight} in flight; ${p.requests} requests in ${(p.ms / 1000).toFixed(1)} s, 2 workers`);
+}
+json.polite = polite;
+
+// 8. Scale: synthetic catalogs against the reference target, and the Playwright floor.
 const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
 const scale: Record<string, unknown>[] = [];
 for (const n of sizes) {

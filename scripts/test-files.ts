@@ -1,7 +1,8 @@
 /**
  * Which test files `npm test` runs, and which of them `npm run test:unit` leaves out: the files
  * that start whole Playwright suite runs in a child process (minutes each), recognised by their
- * use of test/support/run-suite.ts's `runSuite(...)` or the report helpers' `playwright([...])`.
+ * use of test/support/run-suite.ts's `runSuite(...)`, the report helpers' `playwright([...])` or
+ * the faultline command's `runFaultline([...])`.
  * The rule reads each file, so a new suite-running test is left out without a list to maintain.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join, relative } from 'node:path';
 
 /** Whether a test file's source starts whole suite runs. */
 export function runsSuites(source: string): boolean {
-  return /\brunSuite\(|\bplaywright\(\[/.test(source);
+  return /\brunSuite\(|\bplaywright\(\[|\brunFaultline\(\[/.test(source);
 }
 
 /** `*.test.ts` under `root/test`, relative to root, sorted; filtered by name fragments and kind. */

@@ -7,6 +7,8 @@
  * drift-checked (`npm run schemas:check`).
  */
 
+import { runSettings, SettingError as RunSettingError } from './runner/run-settings.js';
+
 /** A value a definition refuses: the message says what it accepts. */
 export class SettingError extends Error {}
 
@@ -49,6 +51,13 @@ function flag(on: string, off: string): (raw: string) => boolean {
 
 function path(raw: string): string {
   if (raw.trim() === '') throw new SettingError('must name a path');
+  return raw;
+}
+
+/** The runner's politeness settings keep their own parser (src/runner/run-settings.ts); its message, without the name. */
+function viaRunSettings(name: string, raw: string): string {
+  try { runSettings({ [name]: raw }); }
+  catch (err) { if (err instanceof RunSettingError) throw new SettingError(err.message.replace(/^[A-Z_]+=[^:]*: /, '')); throw err; }
   return raw;
 }
 
@@ -136,6 +145,36 @@ export const DEFINITIONS = {
     doc: '`1` parses the catalogs every time instead of reading the parsed-catalog cache',
     parse: flag('1', '0'),
   }),
+  rateLimit: def<string | undefined>({
+    name: 'FAULTLINE_RATE_LIMIT', group: 'run', default: 'no limit', accepts: 'requests per second or minute: `5/s`, `120/min`', unset: undefined,
+    doc: 'requests per base URL for the whole run, all workers together (src/runner/run-settings.ts)',
+    parse: (raw) => viaRunSettings('FAULTLINE_RATE_LIMIT', raw),
+  }),
+  concurrency: def<string | undefined>({
+    name: 'FAULTLINE_CONCURRENCY', group: 'run', default: 'no cap', accepts: 'an integer ≥ 1', unset: undefined,
+    doc: 'requests in flight per base URL, all workers together',
+    parse: (raw) => viaRunSettings('FAULTLINE_CONCURRENCY', raw),
+  }),
+  retryAfterMaxMs: def<string | undefined>({
+    name: 'FAULTLINE_RETRY_AFTER_MAX_MS', group: 'run', default: '10000', accepts: 'an integer ≥ 0 (milliseconds)', unset: undefined,
+    doc: "the longest a setup or teardown step waits on a 429/503 answer's Retry-After before it retries; 0 = never wait",
+    parse: (raw) => viaRunSettings('FAULTLINE_RETRY_AFTER_MAX_MS', raw),
+  }),
+  keepWorker: def({
+    name: 'FAULTLINE_KEEP_WORKER', group: 'run', default: '`1`', accepts: '`0`, `1`', unset: true,
+    doc: '`0` lets Playwright restart a worker after every failing entry (src/runner/keep-worker.ts)',
+    parse: flag('1', '0'),
+  }),
+  shards: def({
+    name: 'FAULTLINE_SHARDS', group: 'run', default: 'from `--shard`', accepts: 'an integer ≥ 1', unset: 1,
+    doc: 'test groups per spec file, one per shard; set by the runner from `--shard=i/n` and handed to the workers',
+    parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
+  }),
+  consoleReporter: def<string | undefined>({
+    name: 'FAULTLINE_CONSOLE_REPORTER', group: 'reports', default: '`list` (`dot` under CI)', accepts: 'Playwright reporter names, comma-separated', unset: undefined,
+    doc: "the console reporter(s); `faultline run --reporter` sets it, faultline's own reports are written whatever it says",
+    parse: (raw) => raw,
+  }),
   reportsDir: def({
     name: 'FAULTLINE_REPORTS_DIR', group: 'reports', default: '`reports`', accepts: 'a folder', unset: 'reports',
     doc: 'where a run (and `report:allure`, `report:merge`) writes its reports',
@@ -184,6 +223,16 @@ export const DEFINITIONS = {
   fuzzMutants: def({
     name: 'FAULTLINE_FUZZ_MUTANTS', group: 'tools', default: '300', accepts: 'an integer ≥ 1', unset: 300,
     doc: 'how many mutated catalog sets the fuzz test tries',
+    parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
+  }),
+  benchRed: def({
+    name: 'FAULTLINE_BENCH_RED', group: 'tools', default: '1000', accepts: 'an integer ≥ 1', unset: 1000,
+    doc: '`npm run bench`: entries of the red-run measurements',
+    parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
+  }),
+  benchRepeats: def({
+    name: 'FAULTLINE_BENCH_REPEATS', group: 'tools', default: '3', accepts: 'an integer ≥ 1', unset: 3,
+    doc: '`npm run bench`: interleaved rounds of the red-run measurements (medians)',
     parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
   }),
   benchSizes: def({

@@ -5,7 +5,7 @@
 import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Validators } from '../../src/schema/compile.js';
-import { documentOf } from '../../src/checks/types.js';
+import { documentOf } from '../../src/target/exchange.js';
 import { Redactor } from '../../src/target/redact.js';
 import { fetchSender } from '../../test/support/fetch-sender.js';
 

@@ -9,9 +9,9 @@ import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { buildRequest } from '../../src/recipes/build.js';
 import type { SentRequest } from '../../src/target/sender.js';
 
-export async function startReferenceProcess(root: string): Promise<{ port: number; ms: number; stop: () => void }> {
+export async function startReferenceProcess(root: string, env: Record<string, string> = {}): Promise<{ port: number; ms: number; stop: () => void }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'reference/main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'reference/main.ts', '--port', '0'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); const m = /listening on port (\d+)/.exec(out); if (m) resolve(Number(m[1])); });

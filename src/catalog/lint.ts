@@ -19,6 +19,8 @@ export function lintCatalog(c: Catalog): LintProblem[] {
     if (ids.has(e.id)) add(at('id'), `duplicate id '${e.id}'`);
     ids.add(e.id);
     if (e.source !== undefined && !(c.sources && e.source in c.sources)) add(at('source'), `source '${e.source}' is not one of the catalog's sources`);
+    const frag = e.doc.url?.includes('#') ? decodeURIComponent(e.doc.url.slice(e.doc.url.indexOf('#') + 1)) : undefined;
+    if (e.doc.anchor !== undefined && frag !== undefined && frag !== e.doc.anchor) add(at('doc', 'anchor'), `doc.anchor '${e.doc.anchor}' and the fragment of doc.url '#${frag}' disagree`);
     if (e.strength === 'should' && !e.statusBasis) add(at('strength'), 'an inferred (should) status needs statusBasis saying why');
     if (Boolean(e.recipe) === Boolean(e.unprovokable)) add(e.recipe ? at('unprovokable') : at(), 'an entry needs exactly one of recipe or unprovokable');
     if (e.body.kind === 'json' && !(e.body.envelope in c.envelopes)) add(at('body', 'envelope'), `envelope '${e.body.envelope}' is not defined in envelopes (${Object.keys(c.envelopes).join(', ')})`);
@@ -41,6 +43,8 @@ export function lintCatalog(c: Catalog): LintProblem[] {
     }
   });
   (c.docFindings ?? []).forEach((f, i) => {
+    if (f.source !== undefined && !(c.sources && f.source in c.sources)) add(['docFindings', i, 'source'], `source '${f.source}' is not one of the catalog's sources`);
+    if (f.anchor !== undefined && f.quote === undefined) add(['docFindings', i, 'anchor'], 'an anchor without a quote: give the quote it locates');
     if (!f.id.startsWith(`${c.api}/`)) add(['docFindings', i, 'id'], `doc finding id '${f.id}' must start with '${c.api}/'`);
     (f.entries ?? []).forEach((id, j) => { if (!ids.has(id)) add(['docFindings', i, 'entries', j], `doc finding names unknown entry '${id}'`); });
   });

@@ -5,7 +5,7 @@
  * anything runs.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from './issues.js';
 import { schemaProblems } from './compiles.js';
@@ -52,9 +52,29 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
   if (issues.length) return { issues: sortIssues(issues) };
   for (const p of schemaProblems(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
-  const located = { ...catalog, file } as LoadedCatalog;
+  const located = normalise(catalog, file);
   entryLines.set(located, catalog.entries.map((_, i) => loc.value(['entries', i]).line));
   return { catalog: located, issues };
+}
+
+/**
+ * The catalog as the rest of faultline sees it: every entry's doc carries its full link (the
+ * cited page's url, or its capture's path, plus `#anchor`) and its anchor.
+ */
+function normalise(c: Catalog, file: string): LoadedCatalog {
+  const entries = c.entries.map((e) => {
+    const cited = e.source !== undefined ? c.sources![e.source]! : c.page;
+    const anchor = e.doc.anchor ?? fragment(e.doc.url);
+    const base = cited.url ?? posix.join(posix.dirname(file.split(sep).join('/')), cited.capture);
+    const url = e.doc.url ?? `${base.replace(/#.*$/, '')}${anchor !== undefined ? `#${anchor}` : ''}`;
+    return { ...e, doc: { url, ...(anchor !== undefined ? { anchor } : {}), quote: e.doc.quote } };
+  });
+  return { ...c, entries, file };
+}
+
+function fragment(url: string | undefined): string | undefined {
+  const i = url?.indexOf('#') ?? -1;
+  return url !== undefined && i >= 0 && i < url.length - 1 ? decodeURIComponent(url.slice(i + 1)) : undefined;
 }
 
 const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();

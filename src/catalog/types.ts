@@ -14,10 +14,10 @@ export interface Catalog {
   title: string;
   /** env variable holding the target's base URL for this API, e.g. `CMIX_BASE_URL` */
   baseUrlVar: string;
-  /** the vendor page this catalog is transcribed from */
-  page: { url: string; seed: string; title: string; lastModified?: string };
+  /** the vendor page this catalog is transcribed from; `capture` is relative to the catalog file */
+  page: { url?: string; capture: string; title: string; lastModified?: string };
   /** other vendor pages entries may cite (`source:` on an entry), e.g. the Common API Error Catalog */
-  sources?: Record<string, { url: string; title: string; note?: string }>;
+  sources?: Record<string, { url?: string; capture: string; title: string; note?: string }>;
   /** how an identity's secret is sent */
   auth: { header: string; format: string };
   /** named identities; each one's secret comes from an env variable */
@@ -38,7 +38,8 @@ export interface Entry {
   title: string;
   /** key of `sources` when the entry comes from another page than `page` */
   source?: string;
-  doc: { url: string; quote: string };
+  /** `url` is always set once loaded: the page's url (or its capture's path) + `#anchor` */
+  doc: { url: string; anchor?: string; quote: string };
   /** one status, a set, or a class like `5xx` */
   status: number | number[] | string;
   strength: Strength;
@@ -113,6 +114,10 @@ export interface DocFinding {
   kind: 'invalid-example' | 'duplicate-row' | 'conflicting-rows' | 'contradiction' | 'placeholder' | 'missing-information' | 'inconsistency';
   entries?: string[];
   text: string;
+  /** the page's words the finding is about, verbatim; `anchor` its section, `source` its page */
+  quote?: string;
+  anchor?: string;
+  source?: string;
 }
 
 /** A catalog as loaded: the parsed model plus where it came from. */

@@ -1,15 +1,14 @@
 /**
- * content_type_conformance: the documented media type is sent, and a body announced as JSON
- * actually parses as JSON.
+ * The documented media type is sent, and a body announced as JSON actually parses as JSON
+ * (content_type_conformance; owns /headers/content-type).
  */
-import { ownFindings } from './schema-errors.js';
-import type { Check, Violation } from './types.js';
+import type { Finding, Judge } from './types.js';
 
 const JSONISH = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 
-export const content_type_conformance: Check = (x, exp) => {
-  const out: Violation[] = ownFindings(x, exp, 'content_type_conformance', (p) => p === '/headers/content-type').map((v) => ({
-    ...v,
+export const contentType: Judge = (x, exp, own) => {
+  const out: Finding[] = own.map((f) => ({
+    ...f,
     message: x.headers['content-type'] === undefined
       ? `expected Content-Type ${exp.entry.contentType?.type}, but the response has none`
       : `expected Content-Type ${exp.entry.contentType?.type}, got ${x.headers['content-type']}`,
@@ -17,13 +16,10 @@ export const content_type_conformance: Check = (x, exp) => {
   const ct = x.headers['content-type'];
   if (ct && JSONISH.test(ct) && x.parseError !== undefined) {
     out.push({
-      check: 'content_type_conformance',
-      entryId: exp.entry.id,
       pointer: '/body',
       expected: `a JSON body (Content-Type is ${ct})`,
       actual: x.text.length > 120 ? `${x.text.slice(0, 120)}…` : x.text,
       message: `the body is announced as ${ct} but is not valid JSON: ${x.parseError}`,
-      strength: exp.entry.contentType?.strength ?? 'must',
     });
   }
   return out;

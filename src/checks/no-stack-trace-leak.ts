@@ -7,7 +7,7 @@
  * are found wherever they stand, so a stack joined into one line is found too.
  */
 import type { Json } from '../catalog/types.js';
-import type { Check } from './types.js';
+import type { Judge } from './types.js';
 
 /** Where a frame may start: the text's start, white space, or punctuation that precedes one in markup or JSON. */
 const B = String.raw`(?:^|[\s>;,("'\[])`;
@@ -70,19 +70,16 @@ export function findStackFrame(text: string): { what: string; frame: string } | 
   return undefined;
 }
 
-export const no_stack_trace_leak: Check = (x, exp) => {
+export const noStackTrace: Judge = (x) => {
   const texts = x.body !== null && typeof x.body === 'object' ? strings(x.body) : [x.text];
   for (const text of texts) {
     const hit = findStackFrame(text);
     if (!hit) continue;
     return [{
-      check: 'no_stack_trace_leak',
-      entryId: exp.entry.id,
       pointer: '/body',
       expected: 'no stack trace',
       actual: hit.frame,
       message: `the body leaks ${hit.what}: ${hit.frame}`,
-      strength: 'should',
     }];
   }
   return [];

@@ -1,9 +1,8 @@
-/** response_schema_conformance: the body matches the entry's generated schema (envelope + constants). */
-import { ownFindings } from './schema-errors.js';
-import type { Check } from './types.js';
+/** The body matches the entry's generated schema, envelope and constants (response_schema_conformance; owns /body). */
+import type { Judge } from './types.js';
 
-export const response_schema_conformance: Check = (x, exp) =>
-  ownFindings(x, exp, 'response_schema_conformance', (p) => p === '/body' || p.startsWith('/body/')).map((v) => ({
-    ...v,
-    message: `body${v.pointer.slice('/body'.length) || ''}: ${v.message.replace(/^\/body\S*\s/, '')}; expected ${JSON.stringify(v.expected)}, got ${JSON.stringify(v.actual)}`,
+export const responseSchema: Judge = (_x, _exp, own) =>
+  own.map((f) => ({
+    ...f,
+    message: `body${f.pointer.slice('/body'.length) || ''}: ${f.message.replace(/^\/body\S*\s/, '')}; expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
   }));

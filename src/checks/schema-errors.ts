@@ -1,35 +1,33 @@
 /**
- * Runs an entry's whole-response schema once per exchange and turns ajv's errors into
- * violations with a readable pointer / expected / actual. Each schema-based check keeps the
- * violations under its own part of the document, so one validation serves four checks.
+ * Runs an entry's whole-response schema once per exchange and turns ajv's errors into findings
+ * with a readable pointer / expected / actual. The check table (index.ts) gives each finding to
+ * the check that owns its part of the document, so one validation serves four checks.
  */
 import type { ErrorObject } from 'ajv';
 import type { Json } from '../catalog/types.js';
-import { documentOf, type Exchange, type Expectation, type Violation } from './types.js';
+import { documentOf, type Exchange } from '../target/exchange.js';
+import type { Expectation, Finding } from './types.js';
 
-const memo = new WeakMap<Exchange, { validate: unknown; found: Omit<Violation, 'check'>[] }>();
+const memo = new WeakMap<Exchange, { validate: unknown; found: Finding[] }>();
 
-export function schemaFindings(x: Exchange, exp: Expectation): Omit<Violation, 'check'>[] {
+export function schemaFindings(x: Exchange, exp: Expectation): Finding[] {
   const hit = memo.get(x);
   if (hit && hit.validate === exp.validate) return hit.found;
   const doc = documentOf(x);
-  const found = exp.validate(doc) ? [] : dedupe((exp.validate.errors ?? []).map((e) => finding(e, doc, exp)));
+  const found = exp.validate(doc) ? [] : dedupe((exp.validate.errors ?? []).map((e) => finding(e, doc)));
   memo.set(x, { validate: exp.validate, found });
   return found;
 }
 
-function finding(e: ErrorObject, doc: unknown, exp: Expectation): Omit<Violation, 'check'> {
+function finding(e: ErrorObject, doc: unknown): Finding {
   const p = e.params as Record<string, unknown>;
   const pointer = e.keyword === 'required' ? `${e.instancePath}/${escape(String(p.missingProperty))}` : e.instancePath;
   const actual = e.keyword === 'required' ? '(absent)' : preview(at(doc, e.instancePath));
-  const expected = expectedOf(e);
   return {
-    entryId: exp.entry.id,
     pointer,
-    expected,
+    expected: expectedOf(e),
     actual,
     message: `${pointer || '/'} ${e.keyword === 'required' ? 'is required but absent' : e.message ?? 'is invalid'}`,
-    strength: strengthAt(pointer, exp),
   };
 }
 
@@ -47,17 +45,7 @@ function expectedOf(e: ErrorObject): Json {
   }
 }
 
-function strengthAt(pointer: string, exp: Expectation): 'must' | 'should' {
-  const e = exp.entry;
-  if (pointer.startsWith('/headers/content-type')) return e.contentType?.strength ?? 'must';
-  if (pointer.startsWith('/headers/')) {
-    const name = decodeURIComponent(pointer.split('/')[2] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
-    return e.headers?.find((h) => h.name.toLowerCase() === name)?.strength ?? 'must';
-  }
-  return e.strength;
-}
-
-function dedupe(list: Omit<Violation, 'check'>[]): Omit<Violation, 'check'>[] {
+function dedupe(list: Finding[]): Finding[] {
   const seen = new Set<string>();
   return list.filter((v) => { const k = `${v.pointer}|${v.message}`; if (seen.has(k)) return false; seen.add(k); return true; });
 }
@@ -79,9 +67,4 @@ export function preview(v: unknown): Json {
   if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}… (${v.length} chars)` : v;
   const s = JSON.stringify(v);
   return s.length > 300 ? `${s.slice(0, 300)}… (${s.length} chars)` : (v as Json);
-}
-
-/** Violations of the schema findings whose pointer satisfies `owns`, labelled `check`. */
-export function ownFindings(x: Exchange, exp: Expectation, check: string, owns: (pointer: string) => boolean): Violation[] {
-  return schemaFindings(x, exp).filter((f) => owns(f.pointer)).map((f) => ({ check, ...f }));
 }

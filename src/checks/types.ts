@@ -1,21 +1,7 @@
 /** What a check judges (an exchange against an expectation) and what it returns (violations). */
 import type { ValidateFunction } from 'ajv';
 import type { Entry, Json, Strength } from '../catalog/types.js';
-
-/** One response as received, normalised for checking. */
-export interface Exchange {
-  status: number;
-  /** lower-cased header names; repeated headers joined with ", " */
-  headers: Record<string, string>;
-  /** parsed JSON when the body parses as JSON, else the text; null when there is no body */
-  body: Json;
-  /** the body text as received (capped), for checks that read text (stack traces) */
-  text: string;
-  /** true when the body was larger than the cap and `text` was cut */
-  truncated: boolean;
-  /** why a body announced as JSON did not parse, if it did not */
-  parseError?: string;
-}
+import type { Exchange } from '../target/exchange.js';
 
 export interface Expectation {
   entry: Entry;
@@ -34,9 +20,12 @@ export interface Violation {
   strength: Strength;
 }
 
-export type Check = (exchange: Exchange, expectation: Expectation) => Violation[];
+/** What a check finds; the check table (index.ts) adds the check's name and the part's strength. */
+export type Finding = Omit<Violation, 'check' | 'entryId' | 'strength'>;
 
-/** The response document the generated schemas validate. */
-export function documentOf(x: Exchange): { status: number; headers: Record<string, string>; body: Json } {
-  return { status: x.status, headers: x.headers, body: x.body };
-}
+/**
+ * One check's judgement of an exchange. `own` holds the schema errors in the part of the
+ * response document the check owns (index.ts), already as findings; a check that owns no part
+ * gets none and judges the exchange itself.
+ */
+export type Judge = (exchange: Exchange, expectation: Expectation, own: Finding[]) => Finding[];

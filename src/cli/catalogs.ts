@@ -1,17 +1,30 @@
-/** `npm run catalogs:check [folder]`: load and validate every catalog (of the folder, else FAULTLINE_CATALOGS, else catalogs/); print a summary or every error. */
+/**
+ * `npm run catalogs:check [folder]`: load and validate every catalog (of the folder, else
+ * FAULTLINE_CATALOGS, else catalogs/), then lint every quote, anchor and example against the
+ * captured pages; print a summary or every problem as file:line:col.
+ */
 import { loadCatalogs } from '../catalog/load.js';
-import { CatalogError } from '../catalog/issues.js';
+import { CatalogError, formatIssue } from '../catalog/issues.js';
+import { lintQuotes } from '../catalog/quote-lint.js';
 import { suiteCatalogDir } from '../runner/suite.js';
 
 try {
   const catalogs = loadCatalogs(process.argv[2] ?? suiteCatalogDir());
+  const problems = catalogs.flatMap((c) => lintQuotes(c));
+  if (problems.length) {
+    process.stderr.write(`${problems.length} quote lint problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatIssue).join('\n')}\n`);
+    process.exit(1);
+  }
   let total = 0;
+  let quotes = 0;
   for (const c of catalogs) {
     total += c.entries.length;
     const unprovokable = c.entries.filter((e) => e.unprovokable).length;
-    process.stdout.write(`${c.file}: ${c.entries.length} entries (${unprovokable} unprovokable), ${c.docFindings?.length ?? 0} doc findings\n`);
+    const cited = c.entries.length + (c.docFindings ?? []).filter((f) => f.quote !== undefined).length;
+    quotes += cited;
+    process.stdout.write(`${c.file}: ${c.entries.length} entries (${unprovokable} unprovokable), ${c.docFindings?.length ?? 0} doc findings, ${cited} quotes checked against ${c.page.capture}\n`);
   }
-  process.stdout.write(`${catalogs.length} catalogs, ${total} entries: valid\n`);
+  process.stdout.write(`${catalogs.length} catalogs, ${total} entries: valid; ${quotes} quotes verbatim on their pages\n`);
 } catch (err) {
   if (!(err instanceof CatalogError)) throw err;
   process.stderr.write(err.message + '\n');

@@ -1,5 +1,5 @@
 /**
- * `npm run conformance [-- <playwright args>] [--baseline FILE]`: the main job. Validates the
+ * `faultline run [--baseline FILE] [<playwright args>]` (`npm run conformance`): the main job. Validates the
  * catalogs, the env and its expectations first (a broken input stops the run before any request
  * is sent), then runs the Playwright suite, which writes every report under reports/.
  * Exit status: Playwright's, i.e. non-zero exactly when an entry has an unexpected violation or
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../env.js';
 import { preflight } from '../runner/preflight.js';
 import { runSupervised } from './signals.js';
@@ -21,6 +22,10 @@ for (let i = 0; i < args.length; i++) {
     const file = args[++i];
     if (!file || !existsSync(file)) { process.stderr.write(`--baseline: no such file ${file ?? '(missing)'}\n`); process.exit(2); }
     env.FAULTLINE_BASELINE = resolve(file);
+  } else if (args[i] === '--reporter' || args[i]!.startsWith('--reporter=')) {
+    // Playwright's --reporter would replace every reporter of the config, faultline's reports
+    // included; here it names the console (and extra) reporters only (src/report/reporters.ts).
+    env.FAULTLINE_CONSOLE_REPORTER = args[i] === '--reporter' ? args[++i] ?? '' : args[i]!.slice('--reporter='.length);
   } else passthrough.push(args[i]!);
 }
 
@@ -35,12 +40,13 @@ try {
   process.exit(2);
 }
 
+const PLAYWRIGHT_CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
 // The run's scratch folder is named here, so it is removed however the run ends (src/cli/signals.ts).
 const runDir = env.FAULTLINE_RUN_DIR || join(tmpdir(), `faultline-run-${randomUUID()}`);
 env.FAULTLINE_RUN_DIR = runDir;
 process.exitCode = await runSupervised({
   command: process.execPath,
-  args: [resolve('node_modules/@playwright/test/cli.js'), 'test', ...passthrough],
+  args: [PLAYWRIGHT_CLI, 'test', ...passthrough],
   options: { stdio: 'inherit', env },
   cleanup: () => rmSync(runDir, { recursive: true, force: true }),
 });

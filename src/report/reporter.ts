@@ -15,10 +15,13 @@ import { renderHtml } from './html.js';
 
 export default class ConformanceReporter implements Reporter {
   private readonly outputDir: string;
+  /** Playwright's reporter mode: `list` for `--list` (nothing runs), `test`, or `merge`. */
+  private readonly mode: string;
   private readonly results = new Map<string, { result: EntryResult; tags: string[] }>();
 
-  constructor(options: { outputDir?: string } = {}) {
+  constructor(options: { outputDir?: string; _mode?: string } = {}) {
     this.outputDir = resolve(options.outputDir ?? 'reports/conformance');
+    this.mode = options._mode ?? 'test';
   }
 
   printsToStdio(): boolean { return false; }
@@ -34,6 +37,8 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    // A listing runs nothing: it must not replace the last report with an empty one.
+    if (this.mode === 'list') return;
     const env = loadEnv();
     const { report, warnings } = assembleReport({
       environment: env.name,

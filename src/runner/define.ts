@@ -9,6 +9,7 @@ import { executeEntry } from './execute.js';
 import { expect } from '@playwright/test';
 import { test } from './fixtures.js';
 import { failureMessage } from './message.js';
+import { keepWorkerAfterVerdict } from './keep-worker.js';
 import { RESULT_ANNOTATION, type EntryResult } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { entryLine } from '../catalog/load.js';
@@ -23,11 +24,22 @@ export function entryTags(e: Entry): string[] {
   return tags;
 }
 
-/** Stable partition of entries by id, so every worker sees the same tests in the same file. */
-export function partOf(id: string, parts: number): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (h >>> 0) % parts;
+/**
+ * Where each entry is defined: entries sorted by id are dealt round-robin over the `parts` spec
+ * files, and within a file over `chunks` test groups. Every process computes the same placement
+ * from the same catalogs; files and groups differ in size by at most one entry, so shards (which
+ * Playwright cuts at group boundaries) get entries within one group of each other.
+ */
+export function placeEntries(ids: string[], parts: number, chunks = 1): Map<string, { part: number; chunk: number }> {
+  const out = new Map<string, { part: number; chunk: number }>();
+  [...ids].sort().forEach((id, i) => out.set(id, { part: i % parts, chunk: Math.floor(i / parts) % chunks }));
+  return out;
+}
+
+/** Test groups per spec file: one, or as many as the run has shards (FAULTLINE_SHARDS, set by the config). */
+export function chunksPerPart(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.FAULTLINE_SHARDS ?? 1);
+  return Number.isInteger(n) && n > 1 ? n : 1;
 }
 
 /** Static annotations: the doc citation, and Allure labels (allure-playwright reads `allure.label.*`). */
@@ -67,9 +79,28 @@ let counter = 0;
 
 export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
   const catalogs: LoadedCatalog[] = loadSuiteCatalogs();
+  const chunks = chunksPerPart();
+  const placed = placeEntries(catalogs.flatMap((c) => c.entries.map((e) => e.id)), opts.parts ?? 1, chunks);
+  const mine = (e: Entry, chunk: number): boolean => {
+    const p = placed.get(e.id)!;
+    return (opts.parts === undefined || p.part === (opts.part ?? 0)) && p.chunk === chunk;
+  };
+  if (chunks === 1) { defineEntries(catalogs, (e) => mine(e, 0)); return; }
+  // Sharded: Playwright makes one test group of each serial (`default` mode) suite inside a
+  // parallel file. The suites have no title, so test titles and reports stay as they are.
+  test.describe.configure({ mode: 'parallel' });
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    test.describe(() => {
+      test.describe.configure({ mode: 'default' });
+      defineEntries(catalogs, (e) => mine(e, chunk));
+    });
+  }
+}
+
+function defineEntries(catalogs: LoadedCatalog[], include: (e: Entry) => boolean): void {
   for (const c of catalogs) {
     for (const [index, e] of c.entries.entries()) {
-      if (opts.parts && partOf(e.id, opts.parts) !== opts.part) continue;
+      if (!include(e)) continue;
       test(`${e.id} ${e.title}`, {
         tag: entryTags(e),
         annotation: entryAnnotations(c, e, entryLine(c, index)),
@@ -85,8 +116,10 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
           if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
           if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
           for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
+          const message = failureMessage(e, result);
+          keepWorkerAfterVerdict(testInfo, message);
           if (result.outcome === 'violation') conformance(result).toConform(e);
-          throw harnessError(failureMessage(e, result));
+          throw harnessError(message);
         }
       });
     }

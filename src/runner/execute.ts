@@ -4,7 +4,8 @@
  */
 import type { Entry, LoadedCatalog } from '../catalog/types.js';
 import { runChecks } from '../checks/index.js';
-import type { Exchange, Violation } from '../checks/types.js';
+import type { Violation } from '../checks/types.js';
+import type { Exchange } from '../target/exchange.js';
 import type { Validators } from '../schema/compile.js';
 import { runRecipe, SetupError } from '../recipes/run.js';
 import { missingVariables } from '../recipes/requirements.js';
@@ -27,6 +28,8 @@ export interface RunContext {
   /** `{{unique}}` for this test */
   unique: string;
   breaker?: Breaker;
+  /** longest wait on a setup/teardown step's Retry-After (429/503), ms */
+  retryAfterMaxMs?: number;
 }
 
 /** Outcomes decided before any request: unprovokable, not-configured. */
@@ -47,7 +50,7 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   if (down) return { id: e.id, outcome: 'error', reason: ctx.redactor.text(down), durationMs: Math.round(performance.now() - started) };
   let result: EntryResult;
   try {
-    const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique }, ctx.redactor);
+    const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique }, ctx.redactor, { retryAfterMaxMs: ctx.retryAfterMaxMs });
     ctx.breaker?.success(base);
     const violations = judge(c, e, r.exchange, ctx.validators);
     result = {

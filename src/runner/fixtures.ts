@@ -13,6 +13,8 @@ import { playwrightSender, type Sender } from '../target/sender.js';
 import { streamSender } from '../target/stream-sender.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
+import { runSettings } from './run-settings.js';
+import { baseKeyOf, Throttle, throttledSender } from './throttle.js';
 
 export interface WorkerState {
   env: Record<string, string | undefined>;
@@ -24,6 +26,8 @@ export interface WorkerState {
   sender: Sender;
   expectations: Map<string, Expectation>;
   breaker: Breaker;
+  /** longest wait on a setup/teardown step's Retry-After, ms */
+  retryAfterMaxMs: number;
 }
 
 /*
@@ -48,11 +52,19 @@ export const test = base.extend<object, { faultline: WorkerState }>({
   ...(leanFixtures as object),
   faultline: [async ({}, use) => {
     const env = loadEnv();
-    const { settings } = env;
     const catalogs = loadSuiteCatalogs();
     const secrets = catalogs.flatMap((c) => secretVariables(c).map((v) => env.vars[v] ?? '')).filter(Boolean);
-    const timeout = settings.requestTimeoutMs;
+    const { settings: run } = env;
+    const timeout = run.requestTimeoutMs;
     const ctx = await pwRequest.newContext({ timeout });
+    const settings = runSettings(env.vars);
+    const runDir = run.runDir;
+    const sender = run.sender === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout);
+    // Run-wide request rate and concurrency per base URL (shared through the run's scratch folder).
+    const throttle = runDir && (settings.rateIntervalMs > 0 || settings.concurrency !== undefined)
+      ? new Throttle({ dir: `${runDir}/throttle`, intervalMs: settings.rateIntervalMs, ...(settings.concurrency ? { concurrency: settings.concurrency } : {}) })
+      : undefined;
+    const bases = catalogs.map((c) => env.vars[c.baseUrlVar] ?? '');
     await use({
       env: env.vars,
       envName: env.name,
@@ -61,9 +73,10 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       validators: new Validators(catalogs),
       redactor: new Redactor(env.vars, secrets),
       // FAULTLINE_SENDER=stream: bounded reads for targets that may not be trusted with memory.
-      sender: settings.sender === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout),
+      sender: throttle ? throttledSender(sender, throttle, baseKeyOf(bases)) : sender,
       expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
-      breaker: new Breaker(settings.runDir ? `${settings.runDir}/breaker` : undefined, settings.breakerThreshold),
+      breaker: new Breaker(runDir ? `${runDir}/breaker` : undefined, run.breakerThreshold),
+      retryAfterMaxMs: settings.retryAfterMaxMs,
     });
     await ctx.dispose();
   }, { scope: 'worker' }],

@@ -7,9 +7,11 @@ import type { LoadedCatalog } from '../catalog/types.js';
 import { baseUrlProblems, loadEnv } from '../env.js';
 import { loadExpectations } from './expectations.js';
 import { loadSuiteCatalogs } from './suite.js';
+import { runSettings, SettingError } from './run-settings.js';
 
 export function preflight(envName: string): LoadedCatalog[] {
   try {
+    runSettings(loadEnv().vars);
     const catalogs = loadSuiteCatalogs();
     loadExpectations(envName, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
     const badUrls = baseUrlProblems(catalogs.map((c) => c.baseUrlVar), loadEnv());
@@ -17,6 +19,7 @@ export function preflight(envName: string): LoadedCatalog[] {
     return catalogs;
   } catch (err) {
     if (err instanceof CatalogError) throw new Error(`faultline: not started:\n${err.message}`);
+    if (err instanceof SettingError) throw new Error(`faultline: not started: ${err.message}`);
     throw err;
   }
 }

@@ -1,6 +1,29 @@
-/** Normalises a raw HTTP response into an Exchange: lower-cased headers, capped and parsed body. */
+/**
+ * One response as faultline received it (an Exchange), normalised for checking: lower-cased
+ * headers, the body capped, parsed when it is JSON. The checks judge it as one document
+ * `{status, headers, body}`, which is what the generated schemas describe.
+ */
 import type { Json } from '../catalog/types.js';
-import type { Exchange } from '../checks/types.js';
+
+/** One response as received, normalised for checking. */
+export interface Exchange {
+  status: number;
+  /** lower-cased header names; repeated headers joined with ", " */
+  headers: Record<string, string>;
+  /** parsed JSON when the body parses as JSON, else the text; null when there is no body */
+  body: Json;
+  /** the body text as received (capped), for checks that read text (stack traces) */
+  text: string;
+  /** true when the body was larger than the cap and `text` was cut */
+  truncated: boolean;
+  /** why a body announced as JSON did not parse, if it did not */
+  parseError?: string;
+}
+
+/** The response document the generated schemas validate. */
+export function documentOf(x: Exchange): { status: number; headers: Record<string, string>; body: Json } {
+  return { status: x.status, headers: x.headers, body: x.body };
+}
 
 /** Bodies larger than this are cut before parsing or storing: memory stays bounded. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@
  * form-encoded, JSON- and HTML-escaped, base64 and base64url at any alignment), and by shape (the
  * password of any `scheme://user:password@` in a text).
  */
-import type { Exchange } from '../checks/types.js';
+import type { Exchange } from './exchange.js';
 
 const SECRET_NAME = /(authorization|cookie|token|api[-_]?key|apikey|secret|password|passwd|credential|session|x-auth)/i;
 export const REDACTED = '[REDACTED]';

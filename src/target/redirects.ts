@@ -5,7 +5,7 @@
  * cookie, anything the recipe sends) ever reaches another origin; a redirect elsewhere is handed
  * back to the step as the 3xx it is.
  */
-import type { Exchange } from '../checks/types.js';
+import type { Exchange } from './exchange.js';
 import { TargetError } from './errors.js';
 import type { SentRequest } from './sender.js';
 

@@ -3,7 +3,7 @@
  * Transport failures become TargetError (outcome `error`); every request has a timeout.
  */
 import type { APIRequestContext } from '@playwright/test';
-import type { Exchange } from '../checks/types.js';
+import type { Exchange } from './exchange.js';
 import { classifyTransportError } from './errors.js';
 import { toExchange } from './exchange.js';
 import { sendWithRedirects, type RedirectPolicy } from './redirects.js';

@@ -2,7 +2,7 @@
 export const BASE = `api: demo
 title: Demo API
 baseUrlVar: DEMO_BASE_URL
-page: { url: "https://example.test/errors", seed: demo.txt, title: Errors }
+page: { url: "https://example.test/errors", capture: demo.html, title: Errors }
 auth: { header: Authorization, format: "Bearer {token}" }
 identities:
   admin: { env: DEMO_TOKEN_ADMIN, description: admin }

@@ -1,10 +1,12 @@
 /** Each check with conforming and non-conforming exchanges. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CHECKS, runChecks } from '../../src/checks/index.js';
+import { CHECKS, checkNamed, ownerOf, runCheck, runChecks, type Expectation, type Violation } from '../../src/checks/index.js';
+import type { Exchange } from '../../src/target/exchange.js';
 import { exchange, expectation, goodUnauthorized } from './helpers.js';
 
 const unauth = expectation('t/unauthorized');
+const named = (name: string) => (x: Exchange, exp: Expectation): Violation[] => runCheck(checkNamed(name), x, exp);
 const conflict = expectation('t/conflict');
 
 test('a conforming exchange passes every check (extension members allowed)', () => {
@@ -13,7 +15,7 @@ test('a conforming exchange passes every check (extension members allowed)', () 
 });
 
 describe('status_code_conformance', () => {
-  const check = CHECKS.status_code_conformance!;
+  const check = named('status_code_conformance');
   test('flags a wrong status with expected and actual', () => {
     const x = goodUnauthorized(); x.status = 400;
     const v = check(x, unauth);
@@ -30,7 +32,7 @@ describe('status_code_conformance', () => {
 });
 
 describe('content_type_conformance', () => {
-  const check = CHECKS.content_type_conformance!;
+  const check = named('content_type_conformance');
   test('accepts parameters after the media type', () => {
     const x = goodUnauthorized(); x.headers['content-type'] = 'application/problem+json; charset=utf-8';
     assert.deepEqual(check(x, unauth), []);
@@ -49,7 +51,7 @@ describe('content_type_conformance', () => {
 });
 
 describe('response_headers_conformance', () => {
-  const check = CHECKS.response_headers_conformance!;
+  const check = named('response_headers_conformance');
   test('flags a missing documented header with its basis and strength', () => {
     const x = goodUnauthorized(); delete x.headers['x-request-id'];
     const v = check(x, unauth);
@@ -71,7 +73,7 @@ describe('response_headers_conformance', () => {
 });
 
 describe('response_schema_conformance', () => {
-  const check = CHECKS.response_schema_conformance!;
+  const check = named('response_schema_conformance');
   test('flags a missing required field, a wrong constant and a wrong type', () => {
     const x = exchange(401, { 'www-authenticate': 'Bearer', 'x-request-id': '1', 'content-type': 'application/problem+json' }, { status: '401', errorCode: 'OTHER' });
     const v = check(x, unauth);
@@ -93,7 +95,7 @@ describe('response_schema_conformance', () => {
 });
 
 describe('problem_status_consistency', () => {
-  const check = CHECKS.problem_status_consistency!;
+  const check = named('problem_status_consistency');
   test('passes when the body status equals the HTTP status or is absent', () => {
     assert.deepEqual(check(goodUnauthorized(), unauth), []);
     assert.deepEqual(check(exchange(401, {}, { title: 'x' }), unauth), []);
@@ -106,7 +108,7 @@ describe('problem_status_consistency', () => {
 });
 
 describe('no_stack_trace_leak', () => {
-  const check = CHECKS.no_stack_trace_leak!;
+  const check = named('no_stack_trace_leak');
   test('finds stack traces inside JSON strings and plain text', () => {
     const js = exchange(500, { 'content-type': 'application/json' }, { detail: 'Error: x\n    at f (/srv/app.js:1:2)' });
     assert.match(check(js, unauth)[0]!.message, /JavaScript stack frame/);
@@ -118,5 +120,34 @@ describe('no_stack_trace_leak', () => {
   test('does not mistake ordinary text for a trace', () => {
     assert.deepEqual(check(exchange(400, {}, { detail: 'meet at 12:30:45 at the office' }), unauth), []);
     assert.deepEqual(check(goodUnauthorized(), unauth), []);
+  });
+});
+
+describe('the check table', () => {
+  test('each schema error goes to the one check that owns its part of the document', () => {
+    assert.equal(ownerOf('/status')?.name, 'status_code_conformance');
+    assert.equal(ownerOf('/headers/content-type')?.name, 'content_type_conformance');
+    assert.equal(ownerOf('/headers/www-authenticate')?.name, 'response_headers_conformance');
+    assert.equal(ownerOf('/body')?.name, 'response_schema_conformance');
+    assert.equal(ownerOf('/body/errorCode')?.name, 'response_schema_conformance');
+    assert.equal(ownerOf('/bodyguard'), undefined);
+  });
+
+  test('a response wrong in every part yields each part once, under its owner, with the part\'s strength', () => {
+    const x = exchange(400, { 'content-type': 'application/json', 'x-request-id': 'abc' }, { title: 'x', status: 400, errorCode: 'OTHER' });
+    const v = runChecks(x, unauth);
+    const at = (pointer: string): Violation[] => v.filter((y) => y.pointer === pointer);
+    assert.deepEqual(at('/status').map((y) => [y.check, y.strength]), [['status_code_conformance', 'must']]);
+    assert.deepEqual(at('/headers/content-type').map((y) => [y.check, y.strength]), [['content_type_conformance', 'should']]);
+    assert.deepEqual(at('/headers/www-authenticate').map((y) => [y.check, y.strength]), [['response_headers_conformance', 'should']]);
+    assert.deepEqual(at('/body/errorCode').map((y) => [y.check, y.strength]), [['response_schema_conformance', 'must']]);
+    for (const y of v) assert.equal(y.entryId, 't/unauthorized');
+  });
+
+  test('names are unique and every check can be found by its name', () => {
+    const names = CHECKS.map((c) => c.name);
+    assert.equal(new Set(names).size, names.length);
+    for (const n of names) assert.equal(checkNamed(n).name, n);
+    assert.throws(() => checkNamed('no_such_check'), /no check named no_such_check/);
   });
 });

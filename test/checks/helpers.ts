@@ -1,14 +1,15 @@
 /** A small catalog and exchange builders for the checks' unit tests. */
 import { parseCatalog } from '../../src/catalog/load.js';
 import type { Json } from '../../src/catalog/types.js';
-import type { Exchange, Expectation } from '../../src/checks/types.js';
+import type { Expectation } from '../../src/checks/types.js';
+import type { Exchange } from '../../src/target/exchange.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 
 const CATALOG = `api: t
 title: T
 baseUrlVar: T_BASE_URL
-page: { url: "https://example.test/e", seed: t.txt, title: E }
+page: { url: "https://example.test/e", capture: t.txt, title: E }
 auth: { header: Authorization, format: "Bearer {token}" }
 identities: { admin: { env: T_TOKEN, description: admin } }
 defaultIdentity: admin

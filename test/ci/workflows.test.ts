@@ -124,7 +124,7 @@ describe('workflows', () => {
     assert.ok(shards.steps.some((s) => /--reporter=\S*blob/.test(s.run ?? '')), 'shards write blob reports');
     const upload = shards.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
     assert.match(String(upload?.with?.name), /\$\{\{\s*matrix\.shard\s*\}\}/, 'one artifact per shard');
-    const [mergeName, merge] = Object.entries(wf.jobs).find(([, j]) => jobCommands(j).some((c) => c.words.includes('merge-reports')))!;
+    const [mergeName, merge] = Object.entries(wf.jobs).find(([, j]) => jobCommands(j).some((c) => c.words.join(' ').includes('report merge')))!;
     assert.ok([merge.needs].flat().length, `${mergeName} waits for the shards`);
     assert.match(merge.if ?? '', /!cancelled\(\)|always\(\)/, 'the merge runs when shards fail too');
     const text = JSON.stringify(merge.steps);

@@ -6,49 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { parseCatalog } from '../../src/catalog/load.js';
-import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
-import { runChecks } from '../../src/checks/index.js';
-import type { Exchange } from '../../src/checks/types.js';
-import { runRecipe } from '../../src/recipes/run.js';
-import { Validators } from '../../src/schema/compile.js';
-import { toExchange } from '../../src/target/exchange.js';
-import { Redactor } from '../../src/target/redact.js';
-import type { Sender } from '../../src/target/sender.js';
+import { describe, test } from 'node:test';
+import { capturePath } from '../../src/catalog/quote-lint.js';
+import type { Entry, Json } from '../../src/catalog/types.js';
+import type { Exchange } from '../../src/target/exchange.js';
 import { MAX_BODY_BYTES } from '../../reference/apis/awork/body.js';
 import { ARCHIVED_PROJECT_NAME, PROJECT, STATUS, TOKEN, TYPE_OF_WORK, USER } from '../../reference/apis/awork/fixtures.js';
-import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
-import type { RunningReference } from '../../reference/server.js';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-// The seed pages live in ../shared beside the repository.
-const SEED = new URL('../../../shared/seeds/003_af41ac150a953b63.txt', import.meta.url).pathname;
+import { harness, recipeTests } from '../support/reference.js';
 
 
-// Only awork is mounted: the other modules are written in parallel and must not fail these tests.
-const catalog = loadCatalog('awork');
-const validators = new Validators([catalog]);
-let ref: RunningReference;
-let base: string;
-let env: Record<string, string | undefined>;
-
-before(async () => ({ ref, base, env } = await startOne(catalog)));
-after(() => ref.close());
-
-
-interface Opts { token?: string | null; auth?: string; json?: Json; body?: string | Buffer; headers?: Record<string, string> }
-
-async function call(method: string, path: string, o: Opts = {}): Promise<Exchange> {
-  const headers: Record<string, string> = { ...(o.headers ?? {}) };
-  const token = o.token === undefined ? TOKEN.admin : o.token;
-  if (o.auth !== undefined) headers.Authorization = o.auth;
-  else if (token !== null) headers.Authorization = `Bearer ${token}`;
-  let body: string | Buffer | undefined = o.body;
-  if (o.json !== undefined) { body = JSON.stringify(o.json); headers['Content-Type'] ??= 'application/json'; }
-  const res = await fetch(base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-  return toExchange(res.status, Object.fromEntries(res.headers), Buffer.from(await res.arrayBuffer()));
-}
+const h = harness('awork');
+const { catalog, call } = h;
 
 type Obj = Record<string, Json>;
 const obj = (x: Exchange): Obj => x.body as Obj;
@@ -97,43 +65,29 @@ const SPECIFICS: Record<string, (x: Exchange) => void> = {
   'awork/request-body-too-large': (x) => assert.equal(x.status, 413),
 };
 
-/** The contract spelled out, independently of the generated schema: status, header rules, constants. */
-function assertContract(entry: Entry, x: Exchange): void {
-  const allowed = Array.isArray(entry.status) ? entry.status : [entry.status];
-  assert.ok(allowed.includes(x.status), `${entry.id}: status ${x.status}`);
-  for (const rule of entry.headers ?? []) assert.match(x.headers[rule.name.toLowerCase()] ?? '', new RegExp(rule.matches ?? '.'));
-  assert.equal(x.headers['content-type']?.split(';')[0], entry.contentType?.type);
-  if (entry.body.kind !== 'json') return;
-  for (const [k, v] of Object.entries(entry.body.const ?? {})) assert.deepEqual(obj(x)[k], v, `${entry.id}: body.${k}`);
-  // The rest of the body: the entry's own sentence as details, everything the envelope requires.
-  assert.deepEqual(obj(x).details, [entry.doc.quote]);
-  assertError(x, entry.id.slice('awork/'.length));
-}
-
-async function provoke(entry: Entry): Promise<Exchange> {
-  const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: unique() }, new Redactor(env));
-  assert.deepEqual(runChecks(r.exchange, { entry, validate: validators.get(entry.id) }), [], r.exchange.text);
-  assertContract(entry, r.exchange);
-  SPECIFICS[entry.id]?.(r.exchange);
+/** An entry provoked by its recipe, judged conformant, then checked beyond the contract. */
+async function provokeConformant(entry: Entry): Promise<Exchange> {
+  const r = await h.provoke(entry);
+  assert.deepEqual(r.violations, [], r.exchange.text);
   assert.deepEqual(r.teardownProblems, []);
-  // The teardown really deleted what the setup created.
-  for (const del of r.sent.filter((s) => s.method === 'DELETE')) assert.equal((await call('GET', del.url.slice(base.length))).status, 404);
+  await beyondContract(entry, r.exchange, r.sent);
   return r.exchange;
 }
 
-describe('awork catalog recipes', () => {
-  test('the env section matches the target: base URL, identities, fixtures', () => {
-    assert.equal(env.AWORK_BASE_URL!.replace('${REFERENCE_PORT}', String(ref.port)), base);
-    const tokens: Record<string, string> = { admin: TOKEN.admin, guest: TOKEN.guest, lowplan: TOKEN.lowPlan, fullteam: TOKEN.fullTeam };
-    for (const [name, id] of Object.entries(catalog.identities)) assert.equal(env[id.env], tokens[name], id.env);
-    assert.deepEqual(Object.fromEntries(Object.keys(catalog.fixtures ?? {}).map((k) => [k, env[k]])), {
-      AWORK_PROJECT_ID: PROJECT.active, AWORK_ARCHIVED_PROJECT_ID: PROJECT.archived, AWORK_TYPE_OF_WORK_ID: TYPE_OF_WORK.main,
-      AWORK_TODO_STATUS_ID: STATUS.todo, AWORK_DONE_STATUS_ID: STATUS.done, AWORK_DEACTIVATED_USER_ID: USER.deactivated,
-    });
-  });
+/** What awork answers beyond the contract: the body completed from the catalog (the entry's own sentence as details), and teardowns that really delete. */
+async function beyondContract(entry: Entry, x: Exchange, sent: { method: string; url: string }[]): Promise<void> {
+  if (entry.body.kind === 'json') {
+    assert.deepEqual(obj(x).details, [entry.doc.quote]);
+    assertError(x, entry.id.slice('awork/'.length));
+  }
+  SPECIFICS[entry.id]?.(x);
+  // The teardown really deleted what the setup created.
+  for (const del of sent.filter((s) => s.method === 'DELETE')) assert.equal((await call('GET', del.url.slice(h.base.length))).status, 404);
+}
 
+describe('awork catalog recipes', () => {
   test('the catalog quotes the page verbatim, in its order, and keeps its invalid example', () => {
-    const page = readFileSync(SEED, 'utf8');
+    const page = readFileSync(capturePath(catalog)!, 'utf8');
     let at = 0;
     for (const e of catalog.entries) {
       const found = page.indexOf(e.doc.quote, at);
@@ -145,17 +99,11 @@ describe('awork catalog recipes', () => {
     assert.throws(() => JSON.parse(example));
   });
 
-  for (const entry of catalog.entries) {
-    if (entry.unprovokable) {
-      test(`${entry.id} is unprovokable and has no recipe`, () => assert.equal(entry.recipe, undefined));
-      continue;
-    }
-    test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => { await provoke(entry); });
-  }
+  recipeTests(h, (entry, r) => beyondContract(entry, r.exchange, r.sent));
 
   test('recipes run repeatedly and in parallel stay conformant and leave the fixtures intact', async () => {
     const entries = catalog.entries.filter((e) => e.recipe);
-    await Promise.all(Array.from({ length: 4 }, () => Promise.all(entries.map(provoke))));
+    await Promise.all(Array.from({ length: 4 }, () => Promise.all(entries.map(provokeConformant))));
     const archived = obj(await call('GET', `/projects/${PROJECT.archived}`));
     assert.deepEqual([archived.name, archived.isArchived], [ARCHIVED_PROJECT_NAME, true]);
     assert.equal(obj(await call('GET', `/projects/${PROJECT.active}`)).isArchived, false);

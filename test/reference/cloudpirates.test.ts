@@ -3,52 +3,23 @@
  * recipe runner and judged by the suite's own checks, then the resources and rules behind them:
  * authentication schemes, roles, ajv validation, pagination and the lagging read model.
  */
-import { Redactor } from '../../src/target/redact.js';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseCatalog } from '../../src/catalog/load.js';
-import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
-import { runChecks } from '../../src/checks/index.js';
-import type { Exchange } from '../../src/checks/types.js';
-import { runRecipe } from '../../src/recipes/run.js';
-import { Validators } from '../../src/schema/compile.js';
-import { toExchange } from '../../src/target/exchange.js';
-import type { Sender } from '../../src/target/sender.js';
+import type { Json } from '../../src/catalog/types.js';
+import type { Exchange } from '../../src/target/exchange.js';
 import { FIXTURE_BEARERS, FIXTURE_KEYS, USERS } from '../../reference/apis/cloudpirates/identities.js';
-import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
-import { startReference, type RunningReference } from '../../reference/server.js';
+import { fetchSender, harness, recipeTests, startOne, type CallOptions } from '../support/reference.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const LAG = 300; // the reference default, which the catalog's recipes are written against
-
-
-// Only this API is mounted: the other modules are written in parallel and must not fail these tests.
-const catalog = loadCatalog('cloudpirates');
-const validators = new Validators([catalog]);
-let ref: RunningReference;
-let base: string;
-let env: Record<string, string | undefined>;
-
-before(async () => ({ ref, base, env } = await startOne(catalog, { lagMs: LAG })));
-after(() => ref.close());
-
+const h = harness('cloudpirates', { lagMs: LAG });
 
 const settle = (): Promise<void> => sleep(LAG + 80);
 const apiKey = (who: keyof typeof FIXTURE_KEYS): string => `ApiKey ${FIXTURE_KEYS[who]}`;
 const bearer = (who: keyof typeof FIXTURE_BEARERS): string => `Bearer ${FIXTURE_BEARERS[who]}`;
 
-interface Opts { auth?: string | null; json?: Json; body?: string; headers?: Record<string, string> }
-
-async function call(method: string, path: string, o: Opts = {}): Promise<Exchange> {
-  const headers: Record<string, string> = { ...(o.headers ?? {}) };
-  const auth = o.auth === undefined ? apiKey('owner') : o.auth;
-  if (auth !== null) headers.Authorization = auth;
-  let body = o.body;
-  if (o.json !== undefined) { body = JSON.stringify(o.json); headers['Content-Type'] ??= 'application/json'; }
-  return fetchSender.send({ method, url: base + path, headers, ...(body !== undefined ? { body } : {}) });
-}
+/** A request as the owner (API key) unless `auth` says otherwise. */
+const call = (method: string, path: string, o: CallOptions = {}): Promise<Exchange> => h.call(method, path, { auth: apiKey('owner'), ...o });
 
 type Obj = Record<string, Json>;
 const obj = (x: Exchange): Obj => x.body as Obj;
@@ -81,30 +52,13 @@ const SPECIFICS: Record<string, (x: Exchange) => void> = {
 };
 
 describe('cloudpirates catalog recipes', () => {
-  test('the env section matches the target: base URL and identities', () => {
-    assert.equal(env.CLOUDPIRATES_BASE_URL!.replace('${REFERENCE_PORT}', String(ref.port)), base);
-    assert.equal(env[catalog.identities.owner!.env], FIXTURE_KEYS.owner);
-    assert.equal(env[catalog.identities.viewer!.env], FIXTURE_KEYS.viewer);
-    for (const name of Object.keys(catalog.fixtures ?? {})) assert.ok(env[name], `${name} missing from env`);
-  });
-
-  for (const entry of catalog.entries) {
-    if (entry.unprovokable) {
-      test(`${entry.id} is unprovokable and has no recipe`, () => assert.equal(entry.recipe, undefined));
-      continue;
+  recipeTests(h, async (entry, r) => {
+    SPECIFICS[entry.id]!(r.exchange);
+    // The teardown really deleted what the setup created (the write model knows at once).
+    for (const del of r.sent.filter((s) => s.method === 'DELETE')) {
+      assert.equal((await call('PATCH', del.url.slice(h.base.length), { json: { name: 'gone?' } })).status, 404);
     }
-    test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => {
-      const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: unique() }, new Redactor(env));
-      assert.deepEqual(runChecks(r.exchange, { entry, validate: validators.get(entry.id) }), [], r.exchange.text);
-      assertContract(entry, r.exchange);
-      SPECIFICS[entry.id]!(r.exchange);
-      assert.deepEqual(r.teardownProblems, []);
-      // The teardown really deleted what the setup created (the write model knows at once).
-      for (const del of r.sent.filter((s) => s.method === 'DELETE')) {
-        assert.equal((await call('PATCH', del.url.slice(base.length), { json: { name: 'gone?' } })).status, 404);
-      }
-    });
-  }
+  });
 
   test('the 403 recipe needs its polling: right after the viewer is added, its read answers 403', async () => {
     const id = await workspace();
@@ -116,15 +70,6 @@ describe('cloudpirates catalog recipes', () => {
     assert.equal((await call('DELETE', `/workspaces/${id}`)).status, 204);
   });
 });
-
-/** The contract spelled out, independently of the generated schema: status, header rules, constants. */
-function assertContract(entry: Entry, x: Exchange): void {
-  assert.equal(x.status, entry.status);
-  for (const rule of entry.headers ?? []) assert.match(x.headers[rule.name.toLowerCase()] ?? '', new RegExp(rule.matches ?? '.'));
-  assert.equal(x.headers['content-type']?.split(';')[0], entry.contentType?.type);
-  if (entry.body.kind !== 'json') return;
-  for (const [k, v] of Object.entries(entry.body.const ?? {})) assert.deepEqual(obj(x)[k], v, `${entry.id}: body.${k}`);
-}
 
 describe('authentication', () => {
   for (const [label, auth] of [['no header', null], ['unknown key', 'ApiKey cp_key_nobody'], ['unknown bearer', 'Bearer nope'], ['other scheme', `Token ${FIXTURE_KEYS.owner}`], ['scheme only', 'ApiKey']] as const) {
@@ -198,9 +143,8 @@ describe('workspaces and the lagging read model', () => {
   });
 
   test('with lagMs 0 reads see writes at once', async () => {
-    const quick = await startReference({ port: 0, catalogs: [catalog], lagMs: 0 });
+    const { ref: quick, base: url } = await startOne(h.catalog, { lagMs: 0 });
     try {
-      const url = quick.baseUrls.CLOUDPIRATES_BASE_URL!;
       const made = await fetchSender.send({ method: 'POST', url: `${url}/workspaces`, headers: { Authorization: apiKey('owner'), 'Content-Type': 'application/json' }, body: '{"name":"now"}' });
       const got = await fetchSender.send({ method: 'GET', url: `${url}/workspaces/${obj(made).id}`, headers: { Authorization: apiKey('owner') } });
       assert.equal(got.status, 200);

@@ -3,36 +3,19 @@
  * resources and rules behind them (state changes, validation, auth, negotiation, isolation).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Json } from '../../src/catalog/types.js';
+import { describe, test } from 'node:test';
 import { ARCHIVES_KEPT } from '../../reference/apis/cmix/state.js';
-import type { RunningReference } from '../../reference/server.js';
-import { assertConforms, cmixCatalog, cmixEnv, exchange, runRecipe, startTarget, type Exchange } from './cmix-support.js';
+import { harness, recipeTests, startOne, type CallOptions, type Exchange } from '../support/reference.js';
 
-const env = cmixEnv();
-const ADMIN = env.CMIX_TOKEN_ADMIN!;
-const VIEWER = env.CMIX_TOKEN_VIEWER!;
-const SURVEY = env.CMIX_SURVEY_ID!;
-const PROJECT = env.CMIX_PROJECT_ID!;
-
-let ref: RunningReference;
-let base: string;
-before(async () => { ref = await startTarget(); base = ref.baseUrls.CMIX_BASE_URL!; });
-after(() => ref.close());
-
-interface Opts { as?: string | null; json?: Json; body?: string | Buffer; headers?: Record<string, string> }
-
-async function call(method: string, path: string, o: Opts = {}): Promise<Exchange> {
-  const headers: Record<string, string> = { ...(o.headers ?? {}) };
-  const token = o.as === undefined ? ADMIN : o.as;
-  if (token !== null) headers.Authorization = `Bearer ${token}`;
-  let body: string | Buffer | undefined = o.body;
-  if (o.json !== undefined) { body = JSON.stringify(o.json); headers['Content-Type'] ??= 'application/json'; }
-  return exchange(await fetch(base + path, { method, headers, body }));
-}
+const h = harness('cmix');
+const { call } = h;
+const ADMIN = h.token('admin');
+const VIEWER = h.token('viewer');
+const SURVEY = h.v('CMIX_SURVEY_ID');
+const PROJECT = h.v('CMIX_PROJECT_ID');
 
 function errorOf(x: Exchange): { errorMessage: string; failedValidations?: { field: string; message: string }[] } {
-  assert.equal(x.headers.get('content-type'), 'application/json', x.text);
+  assert.equal(x.headers['content-type'], 'application/json', x.text);
   const b = x.body as { errorMessage?: unknown };
   assert.equal(typeof b.errorMessage, 'string', x.text);
   return x.body as never;
@@ -42,30 +25,15 @@ const fields = (x: Exchange): string[] => (errorOf(x).failedValidations ?? []).m
 const archiveBody = { respondentType: 'LIVE', type: 'DATA', completes: true, inProcess: false, terminates: false };
 
 describe('cmix catalog recipes', () => {
-  test('the env section matches the target: base URL, identities, fixtures', () => {
-    const catalog = cmixCatalog();
-    assert.equal(env[catalog.baseUrlVar]!.replace('${REFERENCE_PORT}', String(ref.port)), base);
-    for (const id of Object.values(catalog.identities)) assert.ok(env[id.env], `${id.env} missing from env`);
-    for (const name of Object.keys(catalog.fixtures ?? {})) assert.ok(env[name], `${name} missing from env`);
+  recipeTests(h, (entry, { exchange: x }) => {
+    if (entry.body.kind === 'undocumented') assert.equal(x.text, '', 'a body-less entry answers without a body');
   });
 
-  for (const entry of cmixCatalog().entries) {
-    if (entry.unprovokable) {
-      test(`${entry.id} is unprovokable and has no recipe`, () => assert.equal(entry.recipe, undefined));
-      continue;
-    }
-    test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => {
-      const got = await runRecipe(cmixCatalog(), entry, base, env);
-      assertConforms(cmixCatalog(), entry, got);
-      if (entry.body.kind === 'undocumented') assert.equal(got.text, '', 'a body-less entry answers without a body');
-    });
-  }
-
   test('recipes run repeatedly and in parallel stay conformant and leave the fixtures intact', async () => {
-    const catalog = cmixCatalog();
-    const entries = catalog.entries.filter((e) => e.recipe);
+    const entries = h.catalog.entries.filter((e) => e.recipe);
     const rounds = await Promise.all(Array.from({ length: 6 }, () => Promise.all(entries.map(async (e) => {
-      assertConforms(catalog, e, await runRecipe(catalog, e, base, env));
+      const r = await h.provoke(e);
+      assert.deepEqual(r.violations, [], r.exchange.text);
     }))));
     assert.equal(rounds.length, 6);
     assert.equal(((await call('GET', `/projects/${PROJECT}`)).body as { status: string }).status, 'LIVE');
@@ -77,7 +45,7 @@ describe('surveys', () => {
   test('list all, filter by one or several statuses', async () => {
     const all = (await call('GET', '/surveys')).body as { status: string }[];
     assert.deepEqual(all.map((s) => s.status).sort(), ['CLOSED', 'DESIGN', 'LIVE']);
-    const live = await call('GET', '/surveys?status=LIVE', { as: VIEWER });
+    const live = await call('GET', '/surveys?status=LIVE', { token: VIEWER });
     assert.equal(live.status, 200);
     assert.deepEqual((live.body as { id: number }[]).map((s) => s.id), [Number(SURVEY)]);
     const two = (await call('GET', '/surveys?status=LIVE&status=CLOSED')).body as unknown[];
@@ -92,7 +60,7 @@ describe('surveys', () => {
 
   test('one survey and its definition; unknown or malformed ids are 404', async () => {
     assert.deepEqual((await call('GET', `/surveys/${SURVEY}`)).body, { id: Number(SURVEY), name: 'faultline fixture survey (live)', status: 'LIVE' });
-    assert.equal(((await call('GET', `/surveys/${SURVEY}/definition`, { as: VIEWER })).body as { surveyId: number }).surveyId, Number(SURVEY));
+    assert.equal(((await call('GET', `/surveys/${SURVEY}/definition`, { token: VIEWER })).body as { surveyId: number }).surveyId, Number(SURVEY));
     for (const p of ['/surveys/2147480001', '/surveys/abc', '/surveys/0', '/surveys/%ZZ', '/surveys/2147480001/definition']) {
       const x = await call('GET', p);
       assert.equal(x.status, 404, p);
@@ -106,7 +74,7 @@ describe('surveys', () => {
     const a = created.body as { id: number; surveyId: number; terminates: boolean };
     assert.equal(a.surveyId, 1003);
     assert.equal(a.terminates, true);
-    const listed = (await call('GET', '/surveys/1003/archives', { as: VIEWER })).body as { id: number }[];
+    const listed = (await call('GET', '/surveys/1003/archives', { token: VIEWER })).body as { id: number }[];
     assert.ok(listed.some((x) => x.id === a.id));
     assert.deepEqual((await call('GET', `/surveys/1003/archives/${a.id}`)).body, created.body);
     assert.equal((await call('GET', '/surveys/1003/archives/999999')).status, 404);
@@ -131,8 +99,8 @@ describe('surveys', () => {
   });
 
   test('a viewer may read archives but not create one, and the refusal creates nothing', async () => {
-    const before = ((await call('GET', '/surveys/1003/archives', { as: VIEWER })).body as unknown[]).length;
-    const x = await call('POST', '/surveys/1003/archives', { as: VIEWER, json: { ...archiveBody, completes: false } });
+    const before = ((await call('GET', '/surveys/1003/archives', { token: VIEWER })).body as unknown[]).length;
+    const x = await call('POST', '/surveys/1003/archives', { token: VIEWER, json: { ...archiveBody, completes: false } });
     assert.equal(x.status, 403);
     errorOf(x);
     assert.equal(((await call('GET', '/surveys/1003/archives')).body as unknown[]).length, before);
@@ -145,8 +113,8 @@ describe('projects', () => {
     assert.equal(created.status, 201, created.text);
     const p = created.body as { id: number; status: string };
     assert.equal(p.status, 'DESIGN');
-    assert.equal(created.headers.get('location'), `/cmix/projects/${p.id}`);
-    assert.equal(((await call('GET', `/projects/${p.id}`, { as: VIEWER })).body as { name: string }).name, 'fl-project');
+    assert.equal(created.headers['location'], `/cmix/projects/${p.id}`);
+    assert.equal(((await call('GET', `/projects/${p.id}`, { token: VIEWER })).body as { name: string }).name, 'fl-project');
     const live = await call('PATCH', `/projects/${p.id}`, { json: { status: 'LIVE' } });
     assert.equal((live.body as { status: string }).status, 'LIVE');
     const back = await call('PATCH', `/projects/${p.id}`, { json: { status: 'DESIGN' } });
@@ -172,12 +140,12 @@ describe('projects', () => {
   });
 
   test('a viewer reads projects and groups but every write is 403 and changes nothing', async () => {
-    const before = await call('GET', `/projects/${PROJECT}`, { as: VIEWER });
+    const before = await call('GET', `/projects/${PROJECT}`, { token: VIEWER });
     assert.equal(before.status, 200);
-    const groups = await call('GET', `/projects/${PROJECT}/groups`, { as: VIEWER });
+    const groups = await call('GET', `/projects/${PROJECT}/groups`, { token: VIEWER });
     assert.deepEqual((groups.body as { name: string }[]).map((g) => g.name), ['Quota A', 'Quota B']);
     for (const [method, path, json] of [['PATCH', `/projects/${PROJECT}`, { status: 'CLOSED' }], ['DELETE', `/projects/${PROJECT}`, undefined], ['POST', '/projects', { name: 'fl-no' }]] as const) {
-      const x = await call(method, path, { as: VIEWER, ...(json ? { json } : {}) });
+      const x = await call(method, path, { token: VIEWER, ...(json ? { json } : {}) });
       assert.equal(x.status, 403, `${method} ${path}`);
       errorOf(x);
     }
@@ -190,16 +158,16 @@ describe('authentication', () => {
     const cases: Record<string, string>[] = [{}, { Authorization: 'Basic Zm9vOmJhcg==' }, { Authorization: 'Bearer nope' }, { Authorization: 'Bearer' }, { Authorization: `Token ${ADMIN}` }];
     for (const headers of cases) {
       for (const path of ['/surveys', '/nowhere']) {
-        const x = await call('GET', path, { as: null, headers });
+        const x = await call('GET', path, { token: null, headers });
         assert.equal(x.status, 401, JSON.stringify(headers));
-        assert.equal(x.headers.get('www-authenticate'), 'Basic realm="cmix"');
+        assert.equal(x.headers['www-authenticate'], 'Basic realm="cmix"');
         errorOf(x);
       }
     }
   });
 
   test('the bearer scheme is case-insensitive', async () => {
-    assert.equal((await call('GET', '/surveys', { as: null, headers: { Authorization: `bearer ${VIEWER}` } })).status, 200);
+    assert.equal((await call('GET', '/surveys', { token: null, headers: { Authorization: `bearer ${VIEWER}` } })).status, 200);
   });
 });
 
@@ -213,7 +181,7 @@ describe('methods and negotiation', () => {
     for (const [method, path, allow] of cases) {
       const x = await call(method, path);
       assert.equal(x.status, 405, `${method} ${path}`);
-      assert.equal(x.headers.get('allow'), allow);
+      assert.equal(x.headers['allow'], allow);
       errorOf(x);
     }
     const head = await call('HEAD', `/surveys/${SURVEY}`);
@@ -230,20 +198,20 @@ describe('methods and negotiation', () => {
       assert.equal(x.status, 406, accept);
       assert.equal(x.text, '');
     }
-    assert.equal((await call('GET', '/surveys', { as: null, headers: { Accept: 'text/html' } })).status, 406);
+    assert.equal((await call('GET', '/surveys', { token: null, headers: { Accept: 'text/html' } })).status, 406);
   });
 
   test('request bodies: other types or bad encodings 415, missing or invalid JSON 400', async () => {
     const path = `/surveys/${SURVEY}/archives`;
     const body = JSON.stringify(archiveBody);
-    const unsupported: Opts[] = [
+    const unsupported: CallOptions[] = [
       { body, headers: { 'Content-Type': 'text/plain' } },
       { body },
       { body, headers: { 'Content-Type': 'application/json; charset=iso-8859-1' } },
       { body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { 'Content-Type': 'application/json' } },
     ];
     for (const o of unsupported) assert.equal((await call('POST', path, o)).status, 415, JSON.stringify(o.headers));
-    const bad: Opts[] = [
+    const bad: CallOptions[] = [
       {}, { body: '', headers: { 'Content-Type': 'application/json' } }, { body: '  ', headers: { 'Content-Type': 'application/json' } },
       { json: [archiveBody] }, { json: null }, { body: '{"respondentType": ', headers: { 'Content-Type': 'application/json; charset=UTF-8' } },
     ];
@@ -264,14 +232,14 @@ describe('methods and negotiation', () => {
 });
 
 test('two targets keep separate state', async () => {
-  const other = await startTarget();
+  const other = await startOne(h.catalog);
   try {
     const created = await call('POST', '/projects', { json: { name: 'fl-isolated' } });
     const id = (created.body as { id: number }).id;
-    const there = await fetch(`${other.baseUrls.CMIX_BASE_URL}/projects/${id}`, { headers: { Authorization: `Bearer ${ADMIN}` } });
+    const there = await fetch(`${other.base}/projects/${id}`, { headers: { Authorization: `Bearer ${ADMIN}` } });
     assert.equal(there.status, 404);
     await there.text();
   } finally {
-    await other.close();
+    await other.ref.close();
   }
 });

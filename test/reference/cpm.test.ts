@@ -3,43 +3,22 @@
  * runner and judged by the suite's own checks, then the resources and rules behind them: token
  * auth (header or query), facets/views/elements, and $filter, $select, $page, $pageSize.
  */
-import { Redactor } from '../../src/target/redact.js';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { parseCatalog } from '../../src/catalog/load.js';
-import type { Json, LoadedCatalog } from '../../src/catalog/types.js';
-import { runChecks } from '../../src/checks/index.js';
-import type { Exchange } from '../../src/checks/types.js';
-import { runRecipe } from '../../src/recipes/run.js';
-import { Validators } from '../../src/schema/compile.js';
-import { toExchange } from '../../src/target/exchange.js';
-import type { Sender } from '../../src/target/sender.js';
-import { FACETS, READER_TOKEN } from '../../reference/apis/cpm/data.js';
-import { fetchSender, loadCatalog, startOne } from '../support/reference.js';
-import type { RunningReference } from '../../reference/server.js';
+import { describe, test } from 'node:test';
+import type { Json } from '../../src/catalog/types.js';
+import type { Exchange } from '../../src/target/exchange.js';
+import { FACETS } from '../../reference/apis/cpm/data.js';
+import { harness, recipeTests } from '../support/reference.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-
-// Only this API is mounted: the other modules are written in parallel and must not fail these tests.
-const catalog = loadCatalog('cpm');
-const validators = new Validators([catalog]);
-let ref: RunningReference;
-let base: string;
-let env: Record<string, string | undefined>;
-
-before(async () => ({ ref, base, env } = await startOne(catalog)));
-after(() => ref.close());
-
+const h = harness('cpm');
 
 type Obj = Record<string, Json>;
 const obj = (x: Exchange): Obj => x.body as Obj;
 
-async function call(method: string, path: string, query: Record<string, string> = {}, token: string | null = READER_TOKEN): Promise<Exchange> {
+/** A request with query parameters and the reader's token (null: none) in its header. */
+function call(method: string, path: string, query: Record<string, string> = {}, token: string | null = h.token('reader')): Promise<Exchange> {
   const q = new URLSearchParams(query).toString();
-  const headers: Record<string, string> = token === null ? {} : { 'symbio-auth-token': token };
-  return fetchSender.send({ method, url: base + path + (q ? `?${q}` : ''), headers });
+  return h.call(method, path + (q ? `?${q}` : ''), { token });
 }
 
 const ELEMENTS = '/facets/processes/views/tree/elements';
@@ -57,7 +36,7 @@ async function refused(query: Record<string, string>, pattern: RegExp, path = DE
   const x = await call('GET', path, query);
   assert.equal(x.status, 400, x.text);
   assert.match(obj(x).message as string, pattern);
-  assert.deepEqual(runChecks(x, { entry: catalog.entries.find((e) => e.id === 'cpm/bad-request')!, validate: validators.get('cpm/bad-request') }), []);
+  assert.deepEqual(h.judge('cpm/bad-request', x), []);
 }
 
 const SPECIFICS: Record<string, (x: Exchange) => void> = {
@@ -67,34 +46,19 @@ const SPECIFICS: Record<string, (x: Exchange) => void> = {
 };
 
 describe('cpm catalog recipes', () => {
-  test('the env section matches the target: base URL, identity, fixtures', () => {
-    assert.equal(env.CPM_BASE_URL!.replace('${REFERENCE_PORT}', String(ref.port)), base);
-    assert.equal(env[catalog.identities.reader!.env], READER_TOKEN);
-    assert.ok(FACETS.some((f) => f.id === env.CPM_FACET_ID));
-    assert.equal(env.CPM_VIEW_ID, 'tree');
-    for (const name of Object.keys(catalog.fixtures ?? {})) assert.ok(env[name], `${name} missing from env`);
+  recipeTests(h, (entry, { exchange: x }) => {
+    assert.equal(x.headers['content-type'], 'application/json');
+    assert.deepEqual(Object.keys(obj(x)).sort(), ['data', 'message', 'output', 'type']);
+    assert.equal(obj(x).type, 'error');
+    SPECIFICS[entry.id]!(x);
   });
-
-  for (const entry of catalog.entries) {
-    test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => {
-      const r = await runRecipe(catalog, entry, fetchSender, { env, captures: {}, unique: 'fl-cpm' }, new Redactor(env));
-      const x = r.exchange;
-      assert.deepEqual(runChecks(x, { entry, validate: validators.get(entry.id) }), [], x.text);
-      assert.equal(x.status, entry.status);
-      for (const rule of entry.headers ?? []) assert.match(x.headers[rule.name.toLowerCase()] ?? '', new RegExp(rule.matches!));
-      assert.equal(x.headers['content-type'], 'application/json');
-      assert.deepEqual(Object.keys(obj(x)).sort(), ['data', 'message', 'output', 'type']);
-      assert.equal(obj(x).type, 'error');
-      SPECIFICS[entry.id]!(x);
-    });
-  }
 });
 
 describe('authentication', () => {
   test('the token is accepted in the header or the query; the header wins', async () => {
     assert.equal((await call('POST', '/facets')).status, 200);
-    assert.equal((await call('POST', '/facets', { 'symbio-auth-token': READER_TOKEN }, null)).status, 200);
-    assert.equal((await call('POST', '/facets', { 'symbio-auth-token': READER_TOKEN }, 'wrong')).status, 401);
+    assert.equal((await call('POST', '/facets', { 'symbio-auth-token': h.token('reader') }, null)).status, 200);
+    assert.equal((await call('POST', '/facets', { 'symbio-auth-token': h.token('reader') }, 'wrong')).status, 401);
   });
 
   test('a wrong or empty token is 401, before any routing', async () => {

@@ -9,11 +9,10 @@ import net from 'node:net';
 import { test } from 'node:test';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { FACTORIES } from '../../reference/apis/index.js';
-import { loadEnv } from '../../src/env.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Redactor } from '../../src/target/redact.js';
 import { startReference } from '../../reference/server.js';
-import { fetchSender } from '../support/reference.js';
+import { fetchSender, referenceEnv } from '../support/reference.js';
 
 test('running every recipe makes the target connect nowhere and resolve nothing', { timeout: 120_000 }, async () => {
   const connects: string[] = [];
@@ -30,7 +29,7 @@ test('running every recipe makes the target connect nowhere and resolve nothing'
   (dns as { lookup: unknown }).lookup = (...args: unknown[]) => { lookups.push(String(args[0])); return (origLookup as (...a: unknown[]) => unknown)(...args); };
   const ref = await startReference({ port: 0 });
   try {
-    const env = loadEnv({ REFERENCE_PORT: String(ref.port) }).vars;
+    const env = referenceEnv(ref.port);
     let ran = 0;
     // the APIs the reference target implements (a user's own catalogs are not served by it)
     const served = loadCatalogs().filter((c) => FACTORIES.some((f) => f.api === c.api));

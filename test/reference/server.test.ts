@@ -6,35 +6,39 @@
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { DEVIATION_KINDS, parseDeviations, type Deviation, type DeviationKind } from '../../reference/deviations.js';
-import { MAX_REQUEST_BYTES, type RunningReference } from '../../reference/server.js';
-import { cmixEnv, exchange, startTarget, type Exchange } from './cmix-support.js';
+import { fixture } from '../../reference/fixtures.js';
+import type { RefRequest, RefResponse } from '../../reference/http.js';
+import { dispatch, type Routing } from '../../reference/router.js';
+import { MAX_REQUEST_BYTES, type StartOptions } from '../../reference/server.js';
+import { fetchSender, harness, startOne, type Exchange } from '../support/reference.js';
 
-const env = cmixEnv();
-const auth = { Authorization: `Bearer ${env.CMIX_TOKEN_ADMIN!}` };
+const h = harness('cmix');
+const auth = { Authorization: `Bearer ${h.token('admin')}` };
+const SURVEY = h.v('CMIX_SURVEY_ID');
+/** A fresh target of its own (cmix only), for tests that change or stop it. */
+const startTarget = async (opts: Omit<StartOptions, 'catalogs' | 'port'> = {}) => (await startOne(h.catalog, opts)).ref;
 const archive = { respondentType: 'LIVE', type: 'DATA', completes: true, inProcess: false, terminates: false };
 
-async function get(url: string, init: RequestInit = {}): Promise<Exchange> {
-  return exchange(await fetch(url, init));
+/** One request on the wire, read as the suite reads answers. */
+function get(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Exchange> {
+  return fetchSender.send({ method: init.method ?? 'GET', url, headers: init.headers ?? {}, ...(init.body !== undefined ? { body: init.body } : {}) });
 }
 
 describe('frame', () => {
-  let ref: RunningReference;
-  before(async () => { ref = await startTarget(); });
-  after(() => ref.close());
 
   test('a path under no API prefix is the frame\'s plain-text 404', async () => {
     for (const p of ['/', '/nothing', '/cmixfoo/surveys']) {
-      const x = await get(ref.origin + p, { headers: auth });
+      const x = await get(h.ref.origin + p, { headers: auth });
       assert.equal(x.status, 404, p);
-      assert.match(x.headers.get('content-type') ?? '', /^text\/plain/);
+      assert.match(x.headers['content-type'] ?? '', /^text\/plain/);
       assert.match(x.text, /no API is mounted/);
     }
   });
 
   test('bodies up to the cap reach the handler whole; a larger one arrives cut and is refused', async () => {
-    const url = `${ref.baseUrls.CMIX_BASE_URL}/surveys/${env.CMIX_SURVEY_ID}/archives`;
+    const url = `${h.ref.baseUrls.CMIX_BASE_URL}/surveys/${SURVEY}/archives`;
     const doc = JSON.stringify(archive);
     const headers = { ...auth, 'Content-Type': 'application/json' };
     const atCap = await get(url, { method: 'POST', headers, body: doc + ' '.repeat(MAX_REQUEST_BYTES - doc.length) });
@@ -51,7 +55,7 @@ describe('frame', () => {
       const reused: boolean[] = [];
       for (let i = 0; i < 3; i++) {
         await new Promise<void>((resolve, reject) => {
-          const req = request(`${ref.baseUrls.CMIX_BASE_URL}/surveys`, { agent, headers: auth }, (res) => {
+          const req = request(`${h.ref.baseUrls.CMIX_BASE_URL}/surveys`, { agent, headers: auth }, (res) => {
             assert.equal(res.statusCode, 200);
             assert.equal(res.headers.connection, 'keep-alive');
             res.resume();
@@ -93,7 +97,7 @@ const provoke: Record<string, (base: string) => Promise<Exchange>> = {
   'cmix/unauthorized': (b) => get(`${b}/surveys`),
   'cmix/method-not-allowed': (b) => get(`${b}/surveys`, { method: 'DELETE', headers: auth }),
   'cmix/not-acceptable': (b) => get(`${b}/surveys`, { headers: { ...auth, Accept: 'text/html' } }),
-  'cmix/unprocessable-entity': (b) => get(`${b}/surveys/${env.CMIX_SURVEY_ID}/archives`, {
+  'cmix/unprocessable-entity': (b) => get(`${b}/surveys/${SURVEY}/archives`, {
     method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ ...archive, type: 'PDF' }),
   }),
 };
@@ -102,12 +106,12 @@ type Body = Record<string, unknown>;
 const cases: { kind: DeviationKind; entry: string; arg?: string; check(x: Exchange): void }[] = [
   { kind: 'status', entry: 'cmix/not-found', arg: '400', check: (x) => assert.equal(x.status, 400) },
   { kind: 'status', entry: 'cmix/not-found', check: (x) => assert.equal(x.status, 418) },
-  { kind: 'drop-header', entry: 'cmix/unauthorized', arg: 'www-authenticate', check: (x) => assert.equal(x.headers.get('www-authenticate'), null) },
-  { kind: 'drop-header', entry: 'cmix/method-not-allowed', arg: 'Allow', check: (x) => assert.equal(x.headers.get('allow'), null) },
-  { kind: 'header', entry: 'cmix/unauthorized', arg: 'WWW-Authenticate=Bearer realm="x"', check: (x) => assert.equal(x.headers.get('www-authenticate'), 'Bearer realm="x"') },
+  { kind: 'drop-header', entry: 'cmix/unauthorized', arg: 'www-authenticate', check: (x) => assert.equal(x.headers['www-authenticate'], undefined) },
+  { kind: 'drop-header', entry: 'cmix/method-not-allowed', arg: 'Allow', check: (x) => assert.equal(x.headers['allow'], undefined) },
+  { kind: 'header', entry: 'cmix/unauthorized', arg: 'WWW-Authenticate=Bearer realm="x"', check: (x) => assert.equal(x.headers['www-authenticate'], 'Bearer realm="x"') },
   { kind: 'content-type', entry: 'cmix/not-found', arg: 'text/plain', check: (x) => {
-    assert.equal(x.headers.get('content-type'), 'text/plain');
-    assert.equal(typeof (x.body as Body).errorMessage, 'string');
+    assert.equal(x.headers['content-type'], 'text/plain');
+    assert.equal(typeof (JSON.parse(x.text) as Body).errorMessage, 'string', 'the same JSON body, relabelled');
   } },
   { kind: 'drop-field', entry: 'cmix/not-found', arg: 'errorMessage', check: (x) => assert.deepEqual(x.body, {}) },
   { kind: 'rename-field', entry: 'cmix/unprocessable-entity', arg: 'failedValidations>errors', check: (x) => {
@@ -118,7 +122,7 @@ const cases: { kind: DeviationKind; entry: string; arg?: string; check(x: Exchan
   { kind: 'set-field', entry: 'cmix/unprocessable-entity', arg: 'failedValidations="none"', check: (x) => assert.equal((x.body as Body).failedValidations, 'none') },
   { kind: 'body-status', entry: 'cmix/not-found', check: (x) => { assert.equal(x.status, 404); assert.equal((x.body as Body).status, 405); } },
   { kind: 'html', entry: 'cmix/not-found', check: (x) => {
-    assert.match(x.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(x.headers['content-type'] ?? '', /^text\/html/);
     assert.match(x.text, /^<!DOCTYPE html>/);
   } },
   { kind: 'empty', entry: 'cmix/not-found', check: (x) => { assert.equal(x.status, 404); assert.equal(x.text, ''); } },
@@ -144,7 +148,7 @@ describe('deviations on the wire', () => {
         const x = await provoke[other]!(base);
         assert.equal(x.status, other === 'cmix/not-found' ? 404 : 401);
         assert.equal(typeof (x.body as Body).errorMessage, 'string');
-        assert.equal((await get(`${base}/surveys/${env.CMIX_SURVEY_ID}`, { headers: auth })).status, 200);
+        assert.equal((await get(`${base}/surveys/${SURVEY}`, { headers: auth })).status, 200);
       } finally {
         await ref.close();
       }
@@ -157,7 +161,7 @@ describe('deviations on the wire', () => {
       const x = await provoke['cmix/not-found']!(ref.baseUrls.CMIX_BASE_URL!);
       assert.equal(x.status, 400);
       assert.deepEqual(x.body, {});
-      assert.equal((await provoke['cmix/unauthorized']!(ref.baseUrls.CMIX_BASE_URL!)).headers.get('www-authenticate'), null);
+      assert.equal((await provoke['cmix/unauthorized']!(ref.baseUrls.CMIX_BASE_URL!)).headers['www-authenticate'], undefined);
     } finally {
       await ref.close();
     }
@@ -186,4 +190,42 @@ describe('parseDeviations', () => {
 
 test('a deviation for an unknown entry id is refused at start', async () => {
   await assert.rejects(startTarget({ deviations: [{ entry: 'cmix/no-such-entry', kind: 'status' }] }), /no catalog entry cmix\/no-such-entry/);
+});
+
+describe('routing (reference/router.ts), the one convention of every API', () => {
+  const req = (method: string, path: string): RefRequest =>
+    ({ method, path, originalPath: `/api${path}`, query: new URLSearchParams(), headers: {}, raw: Buffer.alloc(0), truncated: false });
+  const routes: Routing<{ who: string }>['routes'] = [
+    { pattern: '/things/fixed', methods: { GET: ({ who }) => ({ status: 200, body: `fixed for ${who}` }) } },
+    { pattern: '/things/:id', methods: { GET: ({ params, who }) => ({ status: 200, body: `${params.id} for ${who}` }), DELETE: () => ({ status: 204 }) } },
+  ];
+  const strict: Routing<{ who: string }> = {
+    routes,
+    notFound: (r) => ({ status: 404, body: `none at ${r.originalPath}` }),
+    methodNotAllowed: (_r, allow) => ({ status: 405, headers: { Allow: allow } }),
+  };
+  const loose: Routing<{ who: string }> = { routes, notFound: () => ({ status: 404 }), ignoreTrailingSlash: true };
+  const at = (r: Routing<{ who: string }>, method: string, path: string): RefResponse => dispatch(r, req(method, path), { who: 'ann' });
+
+  test('the first matching pattern wins; handlers get the params and the API context', () => {
+    assert.deepEqual(at(strict, 'GET', '/things/fixed'), { status: 200, body: 'fixed for ann' });
+    assert.deepEqual(at(strict, 'GET', '/things/a%20b'), { status: 200, body: 'a b for ann' });
+  });
+
+  test('HEAD is served by GET; another method is the API\'s 405 with Allow, or its 404 when it has none', () => {
+    assert.equal(at(strict, 'HEAD', '/things/1').status, 200);
+    assert.deepEqual(at(strict, 'PUT', '/things/1'), { status: 405, headers: { Allow: 'GET, HEAD, DELETE' } });
+    assert.equal(at(loose, 'PUT', '/things/1').status, 404);
+  });
+
+  test('unknown paths and malformed percent-encoding are the API\'s 404; a trailing slash only where the API ignores it', () => {
+    assert.deepEqual(at(strict, 'GET', '/nothing'), { status: 404, body: 'none at /api/nothing' });
+    assert.equal(at(strict, 'GET', '/things/%E0%A4%A').status, 404);
+    assert.equal(at(strict, 'GET', '/things/1/').status, 404);
+    assert.equal(at(loose, 'GET', '/things/1/').status, 200);
+  });
+});
+
+test('a fixture env/reference.env does not define stops the target, naming the variable', () => {
+  assert.throws(() => fixture('FAULTLINE_NO_SUCH_FIXTURE'), /env\/reference\.env defines no FAULTLINE_NO_SUCH_FIXTURE/);
 });

@@ -5,77 +5,31 @@
  * ownership, quota, isolation under parallel use).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { runChecks } from '../../src/checks/index.js';
-import { parseCatalog } from '../../src/catalog/load.js';
-import type { Json, LoadedCatalog } from '../../src/catalog/types.js';
-import { loadEnv } from '../../src/env.js';
-import { runRecipe } from '../../src/recipes/run.js';
-import { Validators } from '../../src/schema/compile.js';
-import { toExchange } from '../../src/target/exchange.js';
-import { Redactor } from '../../src/target/redact.js';
-import type { Sender } from '../../src/target/sender.js';
+import { describe, test } from 'node:test';
+import type { Json } from '../../src/catalog/types.js';
 import { parseDeviations } from '../../reference/deviations.js';
 import { EntryIndex } from '../../reference/errors.js';
 import { ApiError, type RefRequest, type RefResponse } from '../../reference/http.js';
 import { MAX_HEADER_BYTES, MAX_HEADERS } from '../../reference/apis/subscription/callback.js';
 import { PREFIX, subscription } from '../../reference/apis/subscription/index.js';
-import { startReference, type RunningReference } from '../../reference/server.js';
+import { harness, recipeTests, startOne, type Exchange } from '../support/reference.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-/** Only this catalog is given to the server, so a fault in a sibling module cannot fail these tests. */
-const catalog: LoadedCatalog = (() => {
-  const r = parseCatalog(readFileSync(`${ROOT}catalogs/subscription.yaml`, 'utf8'), 'catalogs/subscription.yaml');
-  if (!r.catalog) throw new Error(`subscription catalog invalid: ${JSON.stringify(r.issues)}`);
-  return r.catalog;
-})();
-
-/** The subscription section of env/reference.env. */
-const env: Record<string, string> = (() => {
-  const text = readFileSync(`${ROOT}env/reference.env`, 'utf8');
-  const section = /# --- subscription ---\n([\s\S]*?)# --- end subscription ---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(section.split('\n').map((l) => /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(l.trim())).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
-})();
+const h = harness('subscription');
+const { catalog, call } = h;
+const env = (name: string): string => h.v(name);
 
 const TOKEN = {
-  admin: env.SUBSCRIPTION_TOKEN_ADMIN!, member: env.SUBSCRIPTION_TOKEN_MEMBER!, restricted: env.SUBSCRIPTION_TOKEN_RESTRICTED!,
-  atQuota: env.SUBSCRIPTION_TOKEN_AT_QUOTA!, rateLimited: env.SUBSCRIPTION_TOKEN_RATE_LIMITED!, disabled: env.SUBSCRIPTION_TOKEN_API_DISABLED!,
+  admin: h.token('admin'), member: env('SUBSCRIPTION_TOKEN_MEMBER'), restricted: env('SUBSCRIPTION_TOKEN_RESTRICTED'),
+  atQuota: env('SUBSCRIPTION_TOKEN_AT_QUOTA'), rateLimited: env('SUBSCRIPTION_TOKEN_RATE_LIMITED'), disabled: env('SUBSCRIPTION_TOKEN_API_DISABLED'),
 };
-const KM = env.SUBSCRIPTION_KM_ID!;
-const TRIGGER = env.SUBSCRIPTION_TRIGGER_ID!;
-const RKM = env.SUBSCRIPTION_RESTRICTED_KM_ID!;
-const RTRIGGER = env.SUBSCRIPTION_RESTRICTED_TRIGGER_ID!;
-const SUSPENDED = env.SUBSCRIPTION_SUSPENDED_ID!;
-const CALLBACK = env.SUBSCRIPTION_CALLBACK_URI!;
+const KM = env('SUBSCRIPTION_KM_ID');
+const TRIGGER = env('SUBSCRIPTION_TRIGGER_ID');
+const RKM = env('SUBSCRIPTION_RESTRICTED_KM_ID');
+const RTRIGGER = env('SUBSCRIPTION_RESTRICTED_TRIGGER_ID');
+const SUSPENDED = env('SUBSCRIPTION_SUSPENDED_ID');
+const CALLBACK = env('SUBSCRIPTION_CALLBACK_URI');
 
-let ref: RunningReference;
-let base: string;
-before(async () => { ref = await startReference({ port: 0, catalogs: [catalog] }); base = ref.baseUrls.SUBSCRIPTION_BASE_URL!; });
-after(() => ref.close());
-
-interface X { status: number; headers: Record<string, string>; body: Json; text: string }
-interface Opts { as?: string | null; auth?: string; json?: Json; body?: string; headers?: Record<string, string> }
-
-const fetchSender: Sender = {
-  async send(r) {
-    const res = await fetch(r.url, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) });
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => { headers[k] = v; });
-    return toExchange(res.status, headers, Buffer.from(await res.arrayBuffer()));
-  },
-};
-
-async function call(method: string, path: string, o: Opts = {}): Promise<X> {
-  const headers: Record<string, string> = { ...(o.headers ?? {}) };
-  const token = o.as === undefined ? TOKEN.admin : o.as;
-  if (o.auth !== undefined) headers.Authorization = o.auth;
-  else if (token !== null) headers.Authorization = `Bearer ${token}`;
-  let body = o.body;
-  if (o.json !== undefined) { body = JSON.stringify(o.json); headers['Content-Type'] ??= 'application/json'; }
-  return fetchSender.send({ method, url: base + path, headers, ...(body !== undefined ? { body } : {}) });
-}
+type X = Exchange;
 
 const code = (x: X): unknown => (x.body as { errorCode?: unknown } | null)?.errorCode;
 const field = <T = Json>(x: X, name: string): T => (x.body as Record<string, Json>)[name] as T;
@@ -92,13 +46,13 @@ const spec = (more: Record<string, Json> = {}, cb: Record<string, Json> = {}): J
   ({ name: 'faultline test', callbackInfo: { uri: CALLBACK, protocol: 'HTTPS', ...cb }, ...more });
 
 async function create(as = TOKEN.admin, km = KM, trigger = TRIGGER): Promise<string> {
-  const x = await call('POST', createPath(km, trigger), { as, json: spec() });
+  const x = await call('POST', createPath(km, trigger), { token: as, json: spec() });
   assert.equal(x.status, 201, x.text);
   return field<string>(x, 'id');
 }
 
 async function listed(as = TOKEN.admin): Promise<{ id: string; status: string; owner: string }[]> {
-  const x = await call('GET', '/subscriptions?pageSize=200', { as });
+  const x = await call('GET', '/subscriptions?pageSize=200', { token: as });
   assert.equal(x.status, 200, x.text);
   return field(x, 'content');
 }
@@ -122,15 +76,9 @@ function direct(now: () => number): (r: Partial<RefRequest> & { token?: string }
 }
 
 describe('subscription catalog recipes', () => {
-  const validators = new Validators([catalog]);
-  const redactor = new Redactor(env);
-  let n = 0;
-
-  async function violations(entryId: string, port = ref.port): Promise<{ checks: string[]; status: number; text: string; teardown: string[] }> {
-    const entry = catalog.entries.find((e) => e.id === entryId)!;
-    const r = await runRecipe(catalog, entry, fetchSender, { env: loadEnv({ REFERENCE_PORT: String(port) }).vars, captures: {}, unique: `fl-test-${n++}` }, redactor);
-    const checks = runChecks(r.exchange, { entry, validate: validators.get(entry.id) }).map((v) => v.check);
-    return { checks, status: r.exchange.status, text: r.exchange.text.slice(0, 300), teardown: r.teardownProblems };
+  async function violations(entryId: string, target?: { env: Record<string, string | undefined> }): Promise<{ checks: string[]; status: number; text: string; teardown: string[] }> {
+    const r = await h.provoke(h.entry(entryId), target);
+    return { checks: r.violations.map((v) => v.check), status: r.exchange.status, text: r.exchange.text.slice(0, 300), teardown: r.teardownProblems };
   }
 
   async function provoke(entryId: string): Promise<void> {
@@ -138,12 +86,6 @@ describe('subscription catalog recipes', () => {
     assert.deepEqual(got.checks, [], `${entryId}: ${got.status} ${got.text}`);
     assert.deepEqual(got.teardown, [], `${entryId}: teardown`);
   }
-
-  test('the env section names the target, every identity and every fixture', () => {
-    assert.equal(loadEnv({ REFERENCE_PORT: String(ref.port) }).vars[catalog.baseUrlVar], base);
-    for (const id of Object.values(catalog.identities)) assert.ok(env[id.env], `${id.env} missing from env`);
-    for (const name of Object.keys(catalog.fixtures ?? {})) assert.ok(env[name], `${name} missing from env`);
-  });
 
   test('the catalog holds the page\'s 30 rows and the Common catalog\'s 10, each page example matching its code', () => {
     const page = catalog.entries.filter((e) => !e.source);
@@ -157,14 +99,10 @@ describe('subscription catalog recipes', () => {
     }
   });
 
-  for (const entry of catalog.entries) {
-    if (entry.unprovokable) continue;
-    test(`${entry.id} answers as catalogued when provoked by its recipe`, () => provoke(entry.id));
-  }
+  recipeTests(h);
 
   test('the same recipes and checks catch a target that answers wrongly', async () => {
-    const wrong = await startReference({
-      port: 0, catalogs: [catalog],
+    const wrong = await startOne(catalog, {
       deviations: parseDeviations([
         'subscription/SUBSCRIPTION_FORBIDDEN=status:400', 'subscription/common-no-bearer-token=drop-header:WWW-Authenticate',
         'subscription/SORT_IS_EMPTY=drop-field:errorCode', 'subscription/common-api-disabled=html',
@@ -173,7 +111,7 @@ describe('subscription catalog recipes', () => {
       ].join(';')),
     });
     try {
-      const caught = async (id: string): Promise<string[]> => (await violations(id, wrong.port)).checks;
+      const caught = async (id: string): Promise<string[]> => (await violations(id, wrong)).checks;
       assert.ok((await caught('subscription/SUBSCRIPTION_FORBIDDEN')).includes('status_code_conformance'));
       assert.ok((await caught('subscription/common-no-bearer-token')).includes('response_headers_conformance'));
       assert.ok((await caught('subscription/SORT_IS_EMPTY')).includes('response_schema_conformance'));
@@ -183,7 +121,7 @@ describe('subscription catalog recipes', () => {
       assert.ok((await caught('subscription/URI_VALIDATION_ERROR')).includes('content_type_conformance'));
       assert.ok((await caught('subscription/KM_MODEL_NOTFOUND')).includes('no_stack_trace_leak'));
     } finally {
-      await wrong.close();
+      await wrong.ref.close();
     }
   });
 
@@ -198,7 +136,7 @@ describe('subscription catalog recipes', () => {
 
 describe('authentication and gates', () => {
   test('no Authorization header: JSON 401 with a challenge', async () => {
-    const x = await call('GET', '/knowledge-models', { as: null });
+    const x = await call('GET', '/knowledge-models', { token: null });
     assert.equal(x.status, 401);
     assert.deepEqual(x.body, { error: 'Unauthorized' });
     assert.match(x.headers['www-authenticate'] ?? '', /^Bearer /);
@@ -225,7 +163,7 @@ describe('authentication and gates', () => {
 
   test('a team with the API disabled gets 403 with no body on every path', async () => {
     for (const path of ['/knowledge-models', '/subscriptions', '/nowhere']) {
-      const x = await call('GET', path, { as: TOKEN.disabled });
+      const x = await call('GET', path, { token: TOKEN.disabled });
       assert.equal(x.status, 403);
       assert.equal(x.text, '');
     }
@@ -241,7 +179,7 @@ describe('authentication and gates', () => {
   });
 
   test('every answer carries the caller\'s x-ratelimit-* headers', async () => {
-    for (const x of [await call('GET', '/knowledge-models'), await call('GET', '/nowhere'), await call('GET', '/knowledge-models', { as: null }), await call('GET', '/subscriptions', { as: TOKEN.disabled })]) {
+    for (const x of [await call('GET', '/knowledge-models'), await call('GET', '/nowhere'), await call('GET', '/knowledge-models', { token: null }), await call('GET', '/subscriptions', { token: TOKEN.disabled })]) {
       assert.match(x.headers['x-ratelimit-limit'] ?? '', /^\d+$/, String(x.status));
       assert.match(x.headers['x-ratelimit-remaining'] ?? '', /^\d+$/, String(x.status));
       assert.match(x.headers['x-ratelimit-reset'] ?? '', /^\d+$/, String(x.status));
@@ -282,11 +220,11 @@ describe('authentication and gates', () => {
 
 describe('knowledge models, triggers, paging and sort', () => {
   test('a user sees only the knowledge models they have permission on', async () => {
-    const ids = async (as: string): Promise<string[]> => field<{ id: string }[]>(await call('GET', '/knowledge-models', { as }), 'content').map((k) => k.id).sort();
+    const ids = async (as: string): Promise<string[]> => field<{ id: string }[]>(await call('GET', '/knowledge-models', { token: as }), 'content').map((k) => k.id).sort();
     assert.deepEqual(await ids(TOKEN.admin), [KM, RKM].sort());
     assert.deepEqual(await ids(TOKEN.restricted), [KM]);
-    assertError(await call('GET', `/knowledge-models/${RKM}/triggers`, { as: TOKEN.restricted }), 403, 'ADMIN_ACCESS_ERROR');
-    assertError(await call('POST', createPath(RKM, RTRIGGER), { as: TOKEN.restricted, json: spec() }), 403, 'ADMIN_ACCESS_ERROR');
+    assertError(await call('GET', `/knowledge-models/${RKM}/triggers`, { token: TOKEN.restricted }), 403, 'ADMIN_ACCESS_ERROR');
+    assertError(await call('POST', createPath(RKM, RTRIGGER), { token: TOKEN.restricted, json: spec() }), 403, 'ADMIN_ACCESS_ERROR');
     assertError(await call('GET', '/knowledge-models/nope/triggers'), 404, 'KM_MODEL_NOTFOUND');
   });
 
@@ -462,18 +400,18 @@ describe('creating and changing subscriptions', () => {
     const members = await create(TOKEN.member);
     assert.ok((await listed(TOKEN.member)).some((s) => s.id === admins), 'members see the team\'s subscriptions');
     for (const [method, path] of [['PATCH', `/subscriptions/${admins}/pause`], ['DELETE', `/subscriptions/${admins}`], ['PUT', `/subscriptions/${admins}`]] as const) {
-      assertError(await call(method, path, { as: TOKEN.member, json: spec() }), 403, 'SUBSCRIPTION_FORBIDDEN');
+      assertError(await call(method, path, { token: TOKEN.member, json: spec() }), 403, 'SUBSCRIPTION_FORBIDDEN');
     }
     assert.equal((await call('PATCH', `/subscriptions/${members}/pause`)).status, 200, 'an admin may change anyone\'s');
-    assert.equal((await call('PATCH', `/subscriptions/${members}/resume`, { as: TOKEN.member })).status, 200, 'the owner may');
+    assert.equal((await call('PATCH', `/subscriptions/${members}/resume`, { token: TOKEN.member })).status, 200, 'the owner may');
     const hidden = await create(TOKEN.admin, RKM, RTRIGGER);
     assert.ok(!(await listed(TOKEN.restricted)).some((s) => s.id === hidden));
-    assertError(await call('DELETE', `/subscriptions/${hidden}`, { as: TOKEN.restricted }), 403, 'SUBSCRIPTION_SUBSCRIPTION_ACCESSDENIED');
+    assertError(await call('DELETE', `/subscriptions/${hidden}`, { token: TOKEN.restricted }), 403, 'SUBSCRIPTION_SUBSCRIPTION_ACCESSDENIED');
     for (const id of [admins, members, hidden]) assert.equal((await call('DELETE', `/subscriptions/${id}`)).status, 204);
   });
 
   test('a user at the quota cannot create, and the refused attempt leaves nothing behind', async () => {
-    const x = await call('POST', createPath(), { as: TOKEN.atQuota, json: spec() });
+    const x = await call('POST', createPath(), { token: TOKEN.atQuota, json: spec() });
     assertError(x, 403, 'SUBSCRIPTION_LIMIT_EXCEEDED');
     assert.ok(!(await listed()).some((s) => s.owner === 'faultline-at-quota'));
   });

@@ -53,7 +53,7 @@ function catalog(api: string, ids: string[]): LoadedCatalog {
     id: `${api}/${slug}`, title: `404 ${slug}`, doc: { url: `https://docs.example.test/${api}`, quote: 'q' }, status: 404, strength: 'must', body: { kind: 'empty' },
   }));
   return {
-    api, title: api, baseUrlVar: `${api.toUpperCase()}_BASE_URL`, page: { url: 'https://docs.example.test', seed: 's', title: 't' },
+    api, title: api, baseUrlVar: `${api.toUpperCase()}_BASE_URL`, page: { url: 'https://docs.example.test', capture: 's', title: 't' },
     auth: { header: 'Authorization', format: 'Bearer {token}' }, identities: {}, defaultIdentity: 'none', envelopes: {}, entries, file: `${api}.yaml`,
     docFindings: [{ id: `${api}/f`, kind: 'placeholder', text: 'x' }],
   };

@@ -15,7 +15,7 @@ import { CHROMIUM, launchChromium, loopbackContext } from '../../src/report/chro
 import type { ConformanceReport, Summary } from '../../src/report/collect.js';
 import { renderHtml } from '../../src/report/html.js';
 import { setting } from '../../src/settings.js';
-import { syntheticReport } from '../../src/report/synthetic.js';
+import { syntheticReport } from '../../scripts/bench/synthetic.js';
 import { DEVIATIONS, playwright, ROOT, tempDir } from './support.js';
 
 const SHOTS = resolve(ROOT, setting('reportsDir'), 'screenshots');

@@ -1,45 +1,57 @@
 /**
- * faultline against hostile and broken targets: the whole Playwright suite (project cmix, 9
- * entries, 8 provokable) runs against each loopback target. Whatever the target does, every
- * provokable entry must end `error` or `violation` with a message naming the cause, each entry
- * within the request timeout, the run within a bounded wall time, and a 50 MB body must neither
- * be kept (the report says `truncated`) nor blow up the processes' memory.
+ * faultline against hostile and broken targets: the Playwright suite, one API's project (the
+ * smallest whose provokable entries are single requests, so every entry meets the target
+ * itself), runs against each loopback target. Whatever the target does, every provokable entry
+ * must end `error` or `violation` with a message naming the cause, each entry within its request
+ * timeout, the run within a generous wall-time bound (a hang, not slowness, is what it catches:
+ * the machine may be loaded), and a 50 MB body must neither be kept (the report says
+ * `truncated`) nor blow up the processes' memory.
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test, type TestContext } from 'node:test';
 import type { ConformanceEntry } from '../../src/report/collect.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
 import * as hostile from '../support/hostile.js';
 import { watchPeakRss, type PeakRss } from '../support/peak-rss.js';
 import { envFor, runSuite, type SuiteRun } from '../support/run-suite.js';
 
+/** request timeout where the timeout is what is tested (a silent or trickling target) */
 const TIMEOUT_MS = 1500;
-/** 8 entries on 2 workers, each at most one timeout, plus Playwright start-up and worker restarts, on a busy machine */
-const RUN_BUDGET_MS = 60_000;
+/** request timeout for targets that do answer, however badly: loose, so a loaded machine reading 50 MB does not time out */
+const ANSWERING_TIMEOUT_MS = 10_000;
+/** a handful of entries on 2 workers, each at most one timeout, plus Playwright start-up, on a loaded machine */
+const RUN_BUDGET_MS = 150_000;
 /** an entry may take its request timeout plus scheduling slack, never more */
-const ENTRY_BUDGET_MS = TIMEOUT_MS + 2500;
-const UNPROVOKABLE = 'cmix/server-error';
+const SLACK_MS = 5000;
+
+const API = loadCatalogs()
+  .filter((c) => c.entries.some((e) => e.unprovokable) && c.entries.filter((e) => !e.unprovokable).length >= 3)
+  .filter((c) => c.entries.every((e) => e.unprovokable || (e.recipe && !e.recipe.setup?.length && !e.recipe.teardown?.length && !e.recipe.repeat && !e.recipe.poll)))
+  .sort((a, b) => a.entries.length - b.entries.length || a.api.localeCompare(b.api))[0]!;
+const PROVOKABLE = API.entries.filter((e) => !e.unprovokable).length;
 
 interface Outcome { run: SuiteRun; provokable: ConformanceEntry[]; memory: PeakRss }
 
-async function runAgainst(t: TestContext, target: hostile.Hostile): Promise<Outcome> {
+async function runAgainst(t: TestContext, target: hostile.Hostile, timeoutMs = ANSWERING_TIMEOUT_MS, extraEnv: Record<string, string> = {}): Promise<Outcome> {
   const memory = watchPeakRss();
   let peaks: PeakRss | undefined;
   try {
     // The circuit breaker is off here: every entry must meet the hostile target itself.
-    const env = { ...envFor(target.url, (name) => `robust-${name.toLowerCase()}`), FAULTLINE_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), FAULTLINE_REPORTERS: 'minimal', FAULTLINE_BREAKER_THRESHOLD: '0' };
-    const run = await runSuite(env, ['--project=cmix'], 90_000);
+    const env = { ...envFor(target.url, (name) => `robust-${name.toLowerCase()}`), FAULTLINE_REQUEST_TIMEOUT_MS: String(timeoutMs), FAULTLINE_REPORTERS: 'minimal', FAULTLINE_BREAKER_THRESHOLD: '0', ...extraEnv };
+    const run = await runSuite(env, [`--project=${API.api}`], RUN_BUDGET_MS + 30_000);
     peaks = memory.stop();
     const entries = run.report.entries;
-    assert.equal(entries.length, 9, `cmix has 9 entries, the report lists ${entries.map((e) => e.id).join(', ')}`);
-    assert.equal(entries.find((e) => e.id === UNPROVOKABLE)?.outcome, 'unprovokable');
-    const provokable = entries.filter((e) => e.id !== UNPROVOKABLE);
+    assert.equal(entries.length, API.entries.length, `${API.api} has ${API.entries.length} entries, the report lists ${entries.map((e) => e.id).join(', ')}`);
+    for (const e of API.entries.filter((x) => x.unprovokable)) assert.equal(entries.find((x) => x.id === e.id)?.outcome, 'unprovokable');
+    const provokable = entries.filter((e) => e.outcome !== 'unprovokable');
+    assert.equal(provokable.length, PROVOKABLE);
     t.diagnostic(`wall ${run.ms} ms, exit ${run.code}, target hit ${target.hits()}x, peak RSS ${peaks.maxMiB} MiB`);
     for (const e of provokable) t.diagnostic(`${e.id} ${e.outcome} ${e.durationMs} ms: ${e.reason ?? e.violations?.map((v) => `${v.check}: ${v.message}`).join(' | ')}`);
     assert.ok(run.ms < RUN_BUDGET_MS, `the run took ${run.ms} ms, budget ${RUN_BUDGET_MS} ms`);
     assert.equal(run.code, 1, 'errors and violations fail the run');
     for (const e of provokable) {
-      assert.ok((e.durationMs ?? Infinity) <= ENTRY_BUDGET_MS, `${e.id} took ${e.durationMs} ms, budget ${ENTRY_BUDGET_MS} ms`);
+      assert.ok((e.durationMs ?? Infinity) <= timeoutMs + SLACK_MS, `${e.id} took ${e.durationMs} ms, budget ${timeoutMs + SLACK_MS} ms`);
     }
     rmSync(run.reportsDir, { recursive: true, force: true }); // kept only when an assertion failed, to look at
     return { run, provokable, memory: peaks };
@@ -68,7 +80,7 @@ function expectViolations(o: Outcome, check: string, message: RegExp): void {
   }
 }
 
-const opts = { timeout: 120_000 };
+const opts = { timeout: RUN_BUDGET_MS + 60_000 };
 /** peak RSS of a run with small bodies, the yardstick for the 50 MB run (Linux only) */
 let baseline: { runner: number; worker: number } | undefined;
 
@@ -81,19 +93,19 @@ function roles(m: PeakRss): { runner: number; worker: number } {
 test('connection refused: error naming the refusal, at once', opts, async (t) => {
   const o = await runAgainst(t, await hostile.refusedTarget());
   expectErrors(o, /^target unreachable: connection refused .*ECONNREFUSED/);
-  for (const e of o.provokable) assert.ok((e.durationMs ?? Infinity) < TIMEOUT_MS, `${e.id} waited ${e.durationMs} ms for a refused connection`);
+  for (const e of o.provokable) assert.ok((e.durationMs ?? Infinity) < ANSWERING_TIMEOUT_MS, `${e.id} waited ${e.durationMs} ms for a refused connection`);
 });
 
 test('a target that accepts and never answers: error after the request timeout', opts, async (t) => {
   const target = await hostile.silentTarget();
-  const o = await runAgainst(t, target);
+  const o = await runAgainst(t, target, TIMEOUT_MS);
   expectErrors(o, new RegExp(`^target did not answer within ${TIMEOUT_MS} ms `));
-  assert.ok(target.hits() >= 8, `every entry reached the target (${target.hits()})`);
+  assert.ok(target.hits() >= PROVOKABLE, `every entry reached the target (${target.hits()})`);
   for (const e of o.provokable) assert.ok((e.durationMs ?? 0) >= TIMEOUT_MS - 50, `${e.id} gave up after ${e.durationMs} ms, before the timeout`);
 });
 
 test('headers at once, then a body trickling slower than the timeout: error after the timeout', opts, async (t) => {
-  const o = await runAgainst(t, await hostile.tricklingTarget(250));
+  const o = await runAgainst(t, await hostile.tricklingTarget(250), TIMEOUT_MS);
   expectErrors(o, new RegExp(`^target did not answer within ${TIMEOUT_MS} ms `));
 });
 
@@ -109,7 +121,11 @@ test('invalid JSON under a JSON content type: violation content_type_conformance
 });
 
 test('a 50 MB body: truncated, not parsed, and memory stays bounded', opts, async (t) => {
-  const o = await runAgainst(t, await hostile.hugeTarget(50 * 1024 * 1024));
+  // One body per worker process (FAULTLINE_KEEP_WORKER=0: each violation gets a fresh worker), so
+  // a worker's peak is one response's: a worker that runs on after its violations sees several
+  // bodies in a row and its peak depends on when V8 collects them. That no kept worker retains
+  // bodies is measured with settled collections in sender-memory.test.ts.
+  const o = await runAgainst(t, await hostile.hugeTarget(50 * 1024 * 1024), ANSWERING_TIMEOUT_MS, { FAULTLINE_KEEP_WORKER: '0' });
   expectViolations(o, 'content_type_conformance', /larger than 1048576 bytes and was not parsed/);
   for (const e of o.provokable) {
     assert.equal(e.observed?.truncated, true, `${e.id}: observed.truncated`);

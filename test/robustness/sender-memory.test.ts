@@ -1,9 +1,9 @@
 /**
  * One worker's sender fetching many large bodies must not accumulate them. The worker's request
  * context lives as long as the worker, and Playwright keeps every response body in it until the
- * response is disposed: without that, 8 bodies of 50 MB grew the process by about 350 MB. The
- * full-suite run cannot show this (a failing test restarts its worker), so it is measured here,
- * on this test file's own process.
+ * response is disposed: without that, 8 bodies of 50 MB grew the process by about 350 MB. A
+ * worker runs on after a failing entry (src/runner/keep-worker.ts), so it does see many bodies;
+ * retention is measured here, on this test file's own process, with settled collections.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

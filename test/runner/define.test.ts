@@ -1,9 +1,11 @@
 /** Test identity: tags people select by, and the stable partition of entries over spec files. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { loadCatalogs } from '../../src/catalog/load.js';
-import { entryTags, partOf } from '../../src/runner/define.js';
+import { chunksPerPart, entryTags, placeEntries } from '../../src/runner/define.js';
 
+const ROOT = new URL('../../', import.meta.url).pathname;
 const entries = loadCatalogs().flatMap((c) => c.entries);
 const byId = (id: string) => entries.find((e) => e.id === id)!;
 
@@ -16,8 +18,30 @@ test('tags carry api, every documented status, strength and kind', () => {
   for (const s of multi.status as number[]) assert.ok(entryTags(multi).includes(`@status:${s}`));
 });
 
-test('the partition over spec files is stable and uses every part', () => {
-  const parts = entries.map((e) => partOf(e.id, 4));
-  assert.deepEqual(parts, entries.map((e) => partOf(e.id, 4)), 'same id, same part, in every process');
-  for (let p = 0; p < 4; p++) assert.ok(parts.filter((x) => x === p).length >= 10, `part ${p} holds ${parts.filter((x) => x === p).length} of ${entries.length}`);
+test('entries are placed over spec files and groups evenly, the same way in every process', () => {
+  const ids = entries.map((e) => e.id);
+  for (const [parts, chunks] of [[4, 1], [4, 2], [4, 3], [3, 5]] as const) {
+    const placed = placeEntries(ids, parts, chunks);
+    assert.deepEqual([...placeEntries([...ids].reverse(), parts, chunks)].sort(), [...placed].sort(), 'the order entries come in does not matter');
+    assert.equal(placed.size, ids.length, 'every entry is placed once');
+    const sizes = new Map<string, number>();
+    for (const { part, chunk } of placed.values()) sizes.set(`${part}/${chunk}`, (sizes.get(`${part}/${chunk}`) ?? 0) + 1);
+    const counts = [...sizes.values()];
+    if (ids.length >= parts * chunks) assert.equal(sizes.size, parts * chunks, 'every group holds entries');
+    assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, `${parts} files x ${chunks} groups: sizes ${counts.join(', ')}`);
+  }
+  // Every Playwright worker computes the placement for itself: another process, started with
+  // another hash seed, must put every id in the same place.
+  const here = [...placeEntries(ids, 4, 2)].sort();
+  const child = spawnSync(process.execPath, ['--hash-seed=12345', '--random-seed=7', '--import', 'tsx', '-e', `
+    import('./src/runner/define.ts').then(({ placeEntries }) => process.stdout.write(JSON.stringify([...placeEntries(JSON.parse(process.argv[1]), 4, 2)].sort())));
+  `, JSON.stringify(ids)], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  assert.deepEqual(JSON.parse(child.stdout), JSON.parse(JSON.stringify(here)), 'same id, same place, in another process');
+});
+
+test('groups per file follow the shard count the config hands to the workers', () => {
+  assert.equal(chunksPerPart({}), 1);
+  assert.equal(chunksPerPart({ FAULTLINE_SHARDS: '3' }), 3);
+  assert.equal(chunksPerPart({ FAULTLINE_SHARDS: 'x' }), 1);
 });

@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { no_stack_trace_leak } from '../../src/checks/no-stack-trace-leak.js';
-import type { Entry } from '../../src/catalog/types.js';
+import { noStackTrace } from '../../src/checks/no-stack-trace-leak.js';
 import { toExchange } from '../../src/target/exchange.js';
 
 const STACKS: Record<string, string> = {
@@ -40,8 +39,7 @@ const FORMS: Record<string, (stack: string) => { contentType: string; body: stri
   'JSON-escaped line breaks in an unparsed text': (s) => ({ contentType: 'text/plain', body: JSON.stringify({ stack: s }) }),
 };
 
-const entry = { id: 'demo/x' } as Entry;
-const judge = (contentType: string, body: string) => no_stack_trace_leak(toExchange(500, { 'content-type': contentType }, Buffer.from(body)), { entry, validate: () => [] } as never);
+const judge = (contentType: string, body: string) => noStackTrace(toExchange(500, { 'content-type': contentType }, Buffer.from(body)), {} as never, []);
 
 describe('no_stack_trace_leak finds frames of every platform in every form', () => {
   for (const [platform, stack] of Object.entries({ ...STACKS, ...Object.fromEntries(Object.entries(FRAMES_ONLY).map(([k, v]) => [`${k} (frames only)`, v])) })) {

@@ -4,14 +4,12 @@
  * (null: the deviation is allowed by the contract and must NOT be flagged).
  */
 import type { Entry, JsonSchema, LoadedCatalog } from '../../src/catalog/types.js';
-import type { Deviation } from '../../reference/deviations.js';
+import { BREACH, DEVIATION_KINDS, type Deviation, type DeviationKind } from '../../reference/deviations.js';
 import { allows } from '../../src/runner/execute.js';
 
-export const KINDS = [
-  'wrong status', 'header missing', 'header wrong', 'content type', 'field missing', 'field renamed', 'field type',
-  'wrong code', 'body status', 'html page', 'empty body', 'stack trace', 'extra field',
-] as const;
-export type Kind = (typeof KINDS)[number];
+/** The matrix's columns: one per deviation kind, named by the breach it simulates. */
+export const KINDS = DEVIATION_KINDS.map((k) => BREACH[k]);
+export type Kind = (typeof BREACH)[DeviationKind];
 
 export interface Case { entry: string; kind: Kind; deviation: Deviation; expect: string | null }
 
@@ -30,29 +28,29 @@ function wrongHeaderValue(rule: NonNullable<Entry['headers']>[number]): string |
 
 export function casesFor(c: LoadedCatalog, e: Entry): Case[] {
   const out: Case[] = [];
-  const add = (kind: Kind, d: Omit<Deviation, 'entry'>, expect: string | null): void => { out.push({ entry: e.id, kind, deviation: { entry: e.id, ...d }, expect }); };
-  add('wrong status', { kind: 'status', arg: allows(e.status, 418) ? '400' : '418' }, 'status_code_conformance');
+  const add = (d: Omit<Deviation, 'entry'>, expect: string | null): void => { out.push({ entry: e.id, kind: BREACH[d.kind], deviation: { entry: e.id, ...d }, expect }); };
+  add({ kind: 'status', arg: allows(e.status, 418) ? '400' : '418' }, 'status_code_conformance');
   const rule = e.headers?.[0];
   if (rule) {
-    add('header missing', { kind: 'drop-header', arg: rule.name }, 'response_headers_conformance');
+    add({ kind: 'drop-header', arg: rule.name }, 'response_headers_conformance');
     const bad = wrongHeaderValue(rule);
-    if ((rule.equals !== undefined || rule.matches !== undefined) && bad !== undefined) add('header wrong', { kind: 'header', arg: `${rule.name}=${bad}` }, 'response_headers_conformance');
+    if ((rule.equals !== undefined || rule.matches !== undefined) && bad !== undefined) add({ kind: 'header', arg: `${rule.name}=${bad}` }, 'response_headers_conformance');
   }
   const hasBody = e.body.kind === 'json' || e.body.kind === 'text';
-  if (e.contentType && hasBody) add('content type', { kind: 'content-type', arg: e.contentType.type === 'text/plain' ? 'application/xml' : 'text/plain' }, 'content_type_conformance');
+  if (e.contentType && hasBody) add({ kind: 'content-type', arg: e.contentType.type === 'text/plain' ? 'application/xml' : 'text/plain' }, 'content_type_conformance');
   const fields = requiredFields(c, e);
-  if (fields[0]) add('field missing', { kind: 'drop-field', arg: fields[0] }, 'response_schema_conformance');
+  if (fields[0]) add({ kind: 'drop-field', arg: fields[0] }, 'response_schema_conformance');
   const renamed = fields[fields.length - 1];
-  if (renamed) add('field renamed', { kind: 'rename-field', arg: `${renamed}>${renamed}_v2` }, 'response_schema_conformance');
+  if (renamed) add({ kind: 'rename-field', arg: `${renamed}>${renamed}_v2` }, 'response_schema_conformance');
   const typed = fields.find((f) => f !== 'status') ?? fields[0];
-  if (typed) add('field type', { kind: 'field-type', arg: typed }, 'response_schema_conformance');
+  if (typed) add({ kind: 'field-type', arg: typed }, 'response_schema_conformance');
   const code = e.body.kind === 'json' ? Object.entries(e.body.const ?? {}).find(([k, v]) => typeof v === 'string' && k !== 'status') : undefined;
-  if (code) add('wrong code', { kind: 'set-field', arg: `${code[0]}="FAULTLINE_WRONG_CODE"` }, 'response_schema_conformance');
-  if (e.body.kind === 'json' && fields.includes('status')) add('body status', { kind: 'body-status' }, 'problem_status_consistency');
-  if (hasBody) add('html page', { kind: 'html' }, e.contentType ? 'content_type_conformance' : 'response_schema_conformance');
-  if (hasBody) add('empty body', { kind: 'empty' }, 'response_schema_conformance');
-  add('stack trace', { kind: 'stack-trace' }, 'no_stack_trace_leak');
-  if (e.body.kind === 'json' && (c.envelopes[e.body.envelope] as { additionalProperties?: unknown }).additionalProperties !== false) add('extra field', { kind: 'extra-field' }, null);
+  if (code) add({ kind: 'set-field', arg: `${code[0]}="FAULTLINE_WRONG_CODE"` }, 'response_schema_conformance');
+  if (e.body.kind === 'json' && fields.includes('status')) add({ kind: 'body-status' }, 'problem_status_consistency');
+  if (hasBody) add({ kind: 'html' }, e.contentType ? 'content_type_conformance' : 'response_schema_conformance');
+  if (hasBody) add({ kind: 'empty' }, 'response_schema_conformance');
+  add({ kind: 'stack-trace' }, 'no_stack_trace_leak');
+  if (e.body.kind === 'json' && (c.envelopes[e.body.envelope] as { additionalProperties?: unknown }).additionalProperties !== false) add({ kind: 'extra-field' }, null);
   return out;
 }
 

@@ -28,7 +28,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, s: Ser
 }
 
 const catalog = (): Catalog => ({
-  api: 'demo', title: 'Demo', baseUrlVar: 'DEMO_BASE_URL', page: { url: 'https://example.test/', seed: 'x', title: 'x' },
+  api: 'demo', title: 'Demo', baseUrlVar: 'DEMO_BASE_URL', page: { url: 'https://example.test/', capture: 'x', title: 'x' },
   auth: { header: 'symbio-auth-token', format: '{token}' },
   identities: { admin: { env: 'DEMO_TOKEN', description: 'admin' } }, defaultIdentity: 'admin', envelopes: {}, entries: [],
 });

@@ -26,7 +26,7 @@ test('a failed setup step: a one-line reason, the whole page as an attachment, t
       recipe: { setup: [{ name: 'create thing', request: { method: 'POST', path: '/things', json: { a: 1 } }, expect: 201 }], request: { method: 'GET', path: '/x' } },
     };
     const catalog = {
-      api: 'demo', title: 'Demo', baseUrlVar: 'DEMO_BASE_URL', page: { url: 'https://example.test/', seed: 'x', title: 'x' },
+      api: 'demo', title: 'Demo', baseUrlVar: 'DEMO_BASE_URL', page: { url: 'https://example.test/', capture: 'x', title: 'x' },
       auth: { header: 'Authorization', format: 'Bearer {token}' }, identities: { admin: { env: 'DEMO_TOKEN', description: 'admin' } },
       defaultIdentity: 'admin', envelopes: {}, entries: [entry], file: 'catalogs/demo.yaml',
     } as LoadedCatalog;

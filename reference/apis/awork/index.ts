@@ -12,11 +12,12 @@
  */
 import type { ApiModule } from '../../api.js';
 import { ApiError, type RefRequest, type RefResponse } from '../../http.js';
-import type { Json, LoadedCatalog } from '../../../src/catalog/types.js';
+import { dispatch, type Routing } from '../../router.js';
+import type { Json } from '../../../src/catalog/types.js';
 import { authenticate } from './auth.js';
 import { checkSize } from './body.js';
-import { CODES, entryId } from './fail.js';
-import { dispatch, type Route } from './router.js';
+import { ENTRIES } from './fail.js';
+import { methodNotAllowed, notFound, type Ctx } from './router.js';
 import { FILE_ROUTES } from './routes/files.js';
 import { INVITATION_ROUTES } from './routes/invitations.js';
 import { PROJECT_ROUTES } from './routes/projects.js';
@@ -30,18 +31,14 @@ import { seedStore } from './seed.js';
 export const PREFIX = '/awork/api/v1';
 
 // STATUS_ROUTES first: its fixed /tasks/batch/... must win over /tasks/:id/...
-export const ROUTES: readonly Route[] = [
-  ...STATUS_ROUTES, ...USER_ROUTES, ...INVITATION_ROUTES, ...PROJECT_ROUTES, ...TASK_ROUTES,
-  ...PEOPLE_ROUTES, ...FILE_ROUTES, ...TEAM_ROUTES,
-];
-
-/** Each code's documented sentence, read from the catalog; a missing entry fails at start. */
-function sentences(catalog: LoadedCatalog): Map<string, string> {
-  const byId = new Map(catalog.entries.map((e) => [e.id, e.doc.quote]));
-  const lost = CODES.map(entryId).filter((id) => !byId.has(id));
-  if (lost.length) throw new Error(`awork reference target: catalog lacks entries ${lost.join(', ')}`);
-  return byId;
-}
+export const ROUTING: Routing<Ctx> = {
+  routes: [
+    ...STATUS_ROUTES, ...USER_ROUTES, ...INVITATION_ROUTES, ...PROJECT_ROUTES, ...TASK_ROUTES,
+    ...PEOPLE_ROUTES, ...FILE_ROUTES, ...TEAM_ROUTES,
+  ],
+  notFound,
+  methodNotAllowed,
+};
 
 /** The whole awork error object: what the handler said, the rest from the catalog. */
 function complete(err: ApiError, docs: Map<string, string>): ApiError {
@@ -53,13 +50,15 @@ function complete(err: ApiError, docs: Map<string, string>): ApiError {
 
 export const awork: ApiModule = {
   api: 'awork',
+  entries: ENTRIES,
   create: (ctx) => {
-    const docs = sentences(ctx.catalog);
+    // Each code's documented sentence (the server has checked the catalog has every entry).
+    const docs = new Map(ctx.catalog.entries.map((e) => [e.id, e.doc.quote]));
     const store = seedStore(ctx.now);
     const handle = (req: RefRequest): RefResponse => {
       // The server cut a body above its own cap: nothing sensible can be read from it.
       if (req.truncated) checkSize(req);
-      return dispatch(ROUTES, req, authenticate(req, store), store);
+      return dispatch(ROUTING, req, { p: authenticate(req, store), store });
     };
     return {
       api: 'awork',

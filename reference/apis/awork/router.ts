@@ -1,25 +1,26 @@
 /**
- * Routes: a path pattern with a handler per method. An unknown path is not-found; a known path
+ * awork's routing (reference/router.ts's table shape): an unknown path is not-found; a known path
  * with another method is 405 with Allow (the page documents no error code for it, so that answer
  * has no awork error body). Patterns are tried in order, so fixed segments such as
  * `/tasks/batch/setStatus` must come before `/tasks/:id/setStatus`.
  */
 import { json, type RefRequest, type RefResponse } from '../../http.js';
-import { route, type RouteOf } from '../../router.js';
+import type { Call as RouterCall, Route as RouterRoute } from '../../router.js';
 import type { Json } from '../../../src/catalog/types.js';
 import type { Principal } from './auth.js';
 import { fail } from './fail.js';
 import type { Store } from './store.js';
 
-export interface Call { req: RefRequest; params: Record<string, string>; p: Principal; store: Store }
-export type Handler = (call: Call) => RefResponse;
-export type Route = RouteOf<Handler>;
+export interface Ctx { p: Principal; store: Store }
+export type Call = RouterCall<Ctx>;
+export type Route = RouterRoute<Ctx>;
 
-export function dispatch(routes: readonly Route[], req: RefRequest, p: Principal, store: Store): RefResponse {
-  const found = route(routes, req);
-  if (found.kind === 'handler') return found.handler({ req, params: found.params, p, store });
-  if (found.kind === 'method-not-allowed') return { status: 405, headers: { Allow: found.allow } };
+export function notFound(req: RefRequest): RefResponse {
   throw fail('not-found', `No endpoint exists at ${req.method} ${req.originalPath}.`);
+}
+
+export function methodNotAllowed(_req: RefRequest, allow: string): RefResponse {
+  return { status: 405, headers: { Allow: allow } };
 }
 
 /** The entity `id` of the caller's team, or not-found (another team's entity is just as absent). */

@@ -5,31 +5,27 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Json } from '../../../src/catalog/types.js';
+import { entrySet } from '../../entries.js';
 import { ApiError } from '../../http.js';
 
-export const ENTRY = {
-  required: 'cloudpirates/bad-request-required',
-  enum: 'cloudpirates/bad-request-enum',
-  additionalProperty: 'cloudpirates/bad-request-additional-property',
-  unauthorized: 'cloudpirates/unauthorized',
-  forbidden: 'cloudpirates/forbidden',
-  notFound: 'cloudpirates/not-found',
-} as const;
+export const ENTRIES = entrySet('cloudpirates', [
+  'bad-request-required', 'bad-request-enum', 'bad-request-additional-property', 'unauthorized', 'forbidden', 'not-found',
+] as const);
 
 /** Both schemes are offered, unless an endpoint accepts only one (the API-key endpoints: Bearer). */
 export const CHALLENGE_ANY = 'ApiKey realm="cloudpirates", Bearer realm="cloudpirates"';
 export const CHALLENGE_BEARER = 'Bearer realm="cloudpirates"';
 
 export function unauthorized(challenge: string = CHALLENGE_ANY): ApiError {
-  return new ApiError(ENTRY.unauthorized, {}, { 'WWW-Authenticate': challenge });
+  return new ApiError(ENTRIES.id('unauthorized'), {}, { 'WWW-Authenticate': challenge });
 }
 
 export function forbidden(): ApiError {
-  return new ApiError(ENTRY.forbidden);
+  return new ApiError(ENTRIES.id('forbidden'));
 }
 
 export function notFound(): ApiError {
-  return new ApiError(ENTRY.notFound);
+  return new ApiError(ENTRIES.id('not-found'));
 }
 
 /**
@@ -38,10 +34,10 @@ export function notFound(): ApiError {
  * `required` entry with every field overridden by the real error.
  */
 export function invalid(err: ErrorObject): ApiError {
-  const entry = err.keyword === 'enum' ? ENTRY.enum
-    : err.keyword === 'additionalProperties' ? ENTRY.additionalProperty
-    : ENTRY.required;
-  return new ApiError(entry, {
+  const slug = err.keyword === 'enum' ? 'bad-request-enum'
+    : err.keyword === 'additionalProperties' ? 'bad-request-additional-property'
+    : 'bad-request-required';
+  return new ApiError(ENTRIES.id(slug), {
     instancePath: err.instancePath,
     schemaPath: err.schemaPath,
     keyword: err.keyword,

@@ -4,6 +4,7 @@
  * this store directly, not an eventually consistent read model, so a new key works at once.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { fixture } from '../../fixtures.js';
 
 export type Scheme = 'ApiKey' | 'Bearer';
 export interface Identity { id: string; name: string; email: string }
@@ -16,8 +17,11 @@ export const USERS = {
   member: { id: '0b5c7c4e-5d1a-4c59-9a51-0f1e2a3b4c03', name: 'Max Member', email: 'max.member@faultline.test' },
 } satisfies Record<string, Identity>;
 
-/** Fixture credentials: API keys (CLOUDPIRATES_TOKEN_*) and Bearer tokens (as if from a login). */
-export const FIXTURE_KEYS = { owner: 'cp_key_owner_6f1d0a2b9c', viewer: 'cp_key_viewer_2b8e44c1d7', member: 'cp_key_member_8a03f5e6b1' };
+/**
+ * Fixture credentials: API keys (the owner's and viewer's are env/reference.env's
+ * CLOUDPIRATES_TOKEN_*; the member's is used by no recipe) and Bearer tokens (as if from a login).
+ */
+export const FIXTURE_KEYS = { owner: fixture('CLOUDPIRATES_TOKEN_OWNER'), viewer: fixture('CLOUDPIRATES_TOKEN_VIEWER'), member: 'cp_key_member_8a03f5e6b1' };
 export const FIXTURE_BEARERS = { owner: 'cp_bearer_owner_93c1e7d45a', viewer: 'cp_bearer_viewer_5e2f0b9c83', member: 'cp_bearer_member_c47a1d6e02' };
 
 const FIXTURE_KEY_SET = new Set<string>(Object.values(FIXTURE_KEYS));

@@ -6,23 +6,23 @@
  * → per handler: 400 body (ajv) → 404 resource → 403 role.
  */
 import type { ApiModule } from '../../api.js';
-import { requireEntries } from '../../router.js';
 import type { RefRequest } from '../../http.js';
+import { dispatch, type Routing } from '../../router.js';
 import { ACCOUNT_ROUTES } from './account.js';
 import { authenticate } from './auth.js';
-import { ENTRY } from './errors.js';
+import { ENTRIES } from './errors.js';
 import { Identities } from './identities.js';
 import { MEMBER_ROUTES } from './members.js';
-import { dispatch, type Route } from './routes.js';
+import { notFound, type Ctx } from './routes.js';
 import { Store } from './store.js';
 import { WORKSPACE_ROUTES } from './workspaces.js';
 
-export const ROUTES: readonly Route[] = [...ACCOUNT_ROUTES, ...WORKSPACE_ROUTES, ...MEMBER_ROUTES];
+export const ROUTING: Routing<Ctx> = { routes: [...ACCOUNT_ROUTES, ...WORKSPACE_ROUTES, ...MEMBER_ROUTES], notFound, ignoreTrailingSlash: true };
 
 export const cloudpirates: ApiModule = {
   api: 'cloudpirates',
+  entries: ENTRIES,
   create: (ctx) => {
-    requireEntries('cloudpirates', ctx.catalog.entries, Object.values(ENTRY));
     const ids = new Identities(ctx.now);
     const store = new Store(ctx.now, () => ctx.options.lagMs);
     return {
@@ -30,7 +30,7 @@ export const cloudpirates: ApiModule = {
       prefix: '/cloudpirates/v1',
       handle: (req: RefRequest) => {
         const caller = authenticate(req, ids);
-        return dispatch(ROUTES, req, { caller, store, ids, now: ctx.now });
+        return dispatch(ROUTING, req, { caller, store, ids, now: ctx.now });
       },
     };
   },

@@ -11,47 +11,45 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export const MEMBER_ROUTES: readonly Route[] = [
   {
-    method: 'GET', pattern: '/workspaces/:id/members',
-    handle: (req, { id }, { caller, store, ids }) => {
-      const page = pageOf(req);
-      const ws = workspaceFor(store.view(), id!, caller.identity.id, MAY.read);
-      return paged(req, membersJson(ws, ids), page);
+    pattern: '/workspaces/:id/members',
+    methods: {
+      GET: ({ req, params: { id }, caller, store, ids }) => {
+        const page = pageOf(req);
+        const ws = workspaceFor(store.view(), id!, caller.identity.id, MAY.read);
+        return paged(req, membersJson(ws, ids), page);
+      },
+      POST: ({ req, params: { id }, caller, store, ids, now }) => {
+        const input = body<{ email: string; role: Role }>(req, 'addMember');
+        const ws = workspaceFor(store.write, id!, caller.identity.id, MAY.manageMembers);
+        const who = ids.byEmail(input.email);
+        if (!who) throw notFound();
+        if (!keepsAnOwner(ws, who.id, input.role)) throw forbidden();
+        const existed = ws.members.has(who.id);
+        store.commit({ type: 'MemberSet', workspaceId: ws.id, identityId: who.id, role: input.role, at: iso(now()) });
+        return { status: existed ? 200 : 201, body: membersJson(ws, ids).find((m) => isFor(m, who.id)) ?? null };
+      },
     },
   },
   {
-    method: 'POST', pattern: '/workspaces/:id/members',
-    handle: (req, { id }, { caller, store, ids, now }) => {
-      const input = body<{ email: string; role: Role }>(req, 'addMember');
-      const ws = workspaceFor(store.write, id!, caller.identity.id, MAY.manageMembers);
-      const who = ids.byEmail(input.email);
-      if (!who) throw notFound();
-      if (!keepsAnOwner(ws, who.id, input.role)) throw forbidden();
-      const existed = ws.members.has(who.id);
-      store.commit({ type: 'MemberSet', workspaceId: ws.id, identityId: who.id, role: input.role, at: iso(now()) });
-      return { status: existed ? 200 : 201, body: membersJson(ws, ids).find((m) => isFor(m, who.id)) ?? null };
-    },
-  },
-  {
-    method: 'PATCH', pattern: '/workspaces/:id/members/:identityId',
-    handle: (req, { id, identityId }, { caller, store, ids, now }) => {
-      const input = body<{ role: Role }>(req, 'changeMember');
-      const ws = workspaceFor(store.write, id!, caller.identity.id, MAY.manageMembers);
-      if (!ws.members.has(identityId!)) throw notFound();
-      if (!keepsAnOwner(ws, identityId!, input.role)) throw forbidden();
-      store.commit({ type: 'MemberSet', workspaceId: ws.id, identityId: identityId!, role: input.role, at: iso(now()) });
-      return { status: 200, body: membersJson(ws, ids).find((m) => isFor(m, identityId!)) ?? null };
-    },
-  },
-  {
-    method: 'DELETE', pattern: '/workspaces/:id/members/:identityId',
-    handle: (_req, { id, identityId }, { caller, store }) => {
-      const self = identityId === caller.identity.id;
-      // Leaving needs only membership; removing someone else needs an Owner.
-      const ws = workspaceFor(store.write, id!, caller.identity.id, self ? MAY.read : MAY.manageMembers);
-      if (!ws.members.has(identityId!)) throw notFound();
-      if (!keepsAnOwner(ws, identityId!, undefined)) throw forbidden();
-      store.commit({ type: 'MemberRemoved', workspaceId: ws.id, identityId: identityId! });
-      return { status: 204 };
+    pattern: '/workspaces/:id/members/:identityId',
+    methods: {
+      PATCH: ({ req, params: { id, identityId }, caller, store, ids, now }) => {
+        const input = body<{ role: Role }>(req, 'changeMember');
+        const ws = workspaceFor(store.write, id!, caller.identity.id, MAY.manageMembers);
+        if (!ws.members.has(identityId!)) throw notFound();
+        if (!keepsAnOwner(ws, identityId!, input.role)) throw forbidden();
+        store.commit({ type: 'MemberSet', workspaceId: ws.id, identityId: identityId!, role: input.role, at: iso(now()) });
+        return { status: 200, body: membersJson(ws, ids).find((m) => isFor(m, identityId!)) ?? null };
+      },
+      DELETE: ({ params: { id, identityId }, caller, store }) => {
+        const self = identityId === caller.identity.id;
+        // Leaving needs only membership; removing someone else needs an Owner.
+        const ws = workspaceFor(store.write, id!, caller.identity.id, self ? MAY.read : MAY.manageMembers);
+        if (!ws.members.has(identityId!)) throw notFound();
+        if (!keepsAnOwner(ws, identityId!, undefined)) throw forbidden();
+        store.commit({ type: 'MemberRemoved', workspaceId: ws.id, identityId: identityId! });
+        return { status: 204 };
+      },
     },
   },
 ];

@@ -1,24 +1,26 @@
 /**
- * The cmix reference target's fixtures: the two identities' tokens and the seed surveys and
- * projects. `env/reference.env` (cmix section) names the same values, so a recipe's `${CMIX_*}`
- * always points at something that exists; nothing here is a real secret.
+ * The cmix reference target's fixtures: the two identities and the seed surveys and projects.
+ * Tokens and fixture ids are env/reference.env's (cmix section), read through `fixture`, so a
+ * recipe's `${CMIX_*}` always points at something that exists; nothing here is a real secret.
  */
+import { fixture } from '../../fixtures.js';
+
 export type Role = 'admin' | 'viewer';
 
 export interface Identity { user: string; role: Role }
 
 export const TOKENS: Readonly<Record<string, Identity>> = {
-  'cmix-ref-admin-5b1f0c2e9d7a4e63': { user: 'faultline-admin', role: 'admin' },
-  'cmix-ref-viewer-8e24a7f1c03b4d59': { user: 'faultline-viewer', role: 'viewer' },
+  [fixture('CMIX_TOKEN_ADMIN')]: { user: 'faultline-admin', role: 'admin' },
+  [fixture('CMIX_TOKEN_VIEWER')]: { user: 'faultline-viewer', role: 'viewer' },
 };
 
 export const SURVEY_STATUSES = ['DESIGN', 'LIVE', 'CLOSED'] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
 /** The fixture survey of CMIX_SURVEY_ID (LIVE, so it has data to archive). */
-export const FIXTURE_SURVEY_ID = 1001;
+export const FIXTURE_SURVEY_ID = Number(fixture('CMIX_SURVEY_ID'));
 /** The fixture project of CMIX_PROJECT_ID. */
-export const FIXTURE_PROJECT_ID = 2001;
+export const FIXTURE_PROJECT_ID = Number(fixture('CMIX_PROJECT_ID'));
 
 export interface SeedSurvey { id: number; name: string; status: SurveyStatus }
 

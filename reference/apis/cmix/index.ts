@@ -8,22 +8,22 @@
  *   → per handler: 404 unknown resource → 403 role → 415/400 body → 400 missing fields → 422.
  */
 import type { ApiModule } from '../../api.js';
-import { requireEntries } from '../../router.js';
 import { header, type RefRequest } from '../../http.js';
+import { dispatch, type Routing } from '../../router.js';
 import { authenticate } from './auth.js';
-import { ENTRY, notAcceptable } from './errors.js';
+import { ENTRIES, notAcceptable } from './errors.js';
 import { acceptsJson } from './negotiate.js';
 import { PROJECT_ROUTES } from './projects.js';
-import { dispatch, type Route } from './routes.js';
+import { methodNotAllowed, notFound, type Ctx } from './routes.js';
 import { CmixState } from './state.js';
 import { SURVEY_ROUTES } from './surveys.js';
 
-export const ROUTES: readonly Route[] = [...SURVEY_ROUTES, ...PROJECT_ROUTES];
+export const ROUTING: Routing<Ctx> = { routes: [...SURVEY_ROUTES, ...PROJECT_ROUTES], notFound, methodNotAllowed };
 
 export const cmix: ApiModule = {
   api: 'cmix',
+  entries: ENTRIES,
   create: (ctx) => {
-    requireEntries('cmix', ctx.catalog.entries, Object.values(ENTRY));
     const state = new CmixState(ctx.now);
     return {
       api: 'cmix',
@@ -31,7 +31,7 @@ export const cmix: ApiModule = {
       handle: (req: RefRequest) => {
         if (!acceptsJson(header(req, 'accept'))) throw notAcceptable();
         const who = authenticate(req);
-        return dispatch(ROUTES, req, who, state);
+        return dispatch(ROUTING, req, { who, state });
       },
     };
   },

@@ -7,7 +7,7 @@
  */
 import type { Json } from '../../../src/catalog/types.js';
 import { header, mediaType, type RefRequest } from '../../http.js';
-import { cmixError, ENTRY } from './errors.js';
+import { cmixError } from './errors.js';
 
 export const JSON_TYPE = 'application/json';
 
@@ -39,28 +39,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function readJsonObject(req: RefRequest): Record<string, Json> {
   const contentType = header(req, 'content-type');
   const type = mediaType(contentType);
-  if (req.raw.length === 0 && type === undefined) throw cmixError(ENTRY.badRequest, 'The expected JSON body is missing.');
+  if (req.raw.length === 0 && type === undefined) throw cmixError('bad-request', 'The expected JSON body is missing.');
   if (type !== JSON_TYPE) {
-    throw cmixError(ENTRY.unsupportedMediaType, `Content-Type ${type ?? '(none)'} is not supported; send ${JSON_TYPE}.`);
+    throw cmixError('unsupported-media-type', `Content-Type ${type ?? '(none)'} is not supported; send ${JSON_TYPE}.`);
   }
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw cmixError(ENTRY.unsupportedMediaType, `charset ${charset} is not supported; send UTF-8.`);
+    throw cmixError('unsupported-media-type', `charset ${charset} is not supported; send UTF-8.`);
   }
-  if (req.truncated) throw cmixError(ENTRY.badRequest, 'The request body is too large to be a valid JSON body.');
+  if (req.truncated) throw cmixError('bad-request', 'The request body is too large to be a valid JSON body.');
   let text: string;
   try {
     text = utf8.decode(req.raw);
   } catch {
-    throw cmixError(ENTRY.unsupportedMediaType, 'The request body is not valid UTF-8 as its Content-Type requires.');
+    throw cmixError('unsupported-media-type', 'The request body is not valid UTF-8 as its Content-Type requires.');
   }
-  if (text.trim() === '') throw cmixError(ENTRY.badRequest, 'The expected JSON body is missing.');
+  if (text.trim() === '') throw cmixError('bad-request', 'The expected JSON body is missing.');
   let value: Json;
   try {
     value = JSON.parse(text) as Json;
   } catch (err) {
-    throw cmixError(ENTRY.badRequest, `The JSON body is invalid: ${(err as Error).message}`);
+    throw cmixError('bad-request', `The JSON body is invalid: ${(err as Error).message}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw cmixError(ENTRY.badRequest, 'The JSON body must be an object.');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw cmixError('bad-request', 'The JSON body must be an object.');
   return value;
 }

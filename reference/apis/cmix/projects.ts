@@ -5,7 +5,7 @@
  */
 import { json, type RefResponse } from '../../http.js';
 import { requireAdmin } from './auth.js';
-import { cmixError, ENTRY } from './errors.js';
+import { cmixError } from './errors.js';
 import { SURVEY_STATUSES, type SurveyStatus } from './fixtures.js';
 import { readJsonObject } from './negotiate.js';
 import { parseId, type Call, type Route } from './routes.js';
@@ -17,7 +17,7 @@ const view = (p: Project) => ({ id: p.id, name: p.name, status: p.status, survey
 function project({ params, state }: Call): Project {
   const id = parseId(params.id);
   const found = id === undefined ? undefined : state.projects.get(id);
-  if (!found) throw cmixError(ENTRY.notFound, `Project ${params.id} does not exist.`);
+  if (!found) throw cmixError('not-found', `Project ${params.id} does not exist.`);
   return found;
 }
 
@@ -28,7 +28,7 @@ function create(call: Call): RefResponse {
   const surveyId = f.integer('surveyId', false);
   f.done();
   // "data in the request body specifies a missing or invalid object" is the page's 404.
-  if (surveyId !== undefined && !call.state.surveys.has(surveyId)) throw cmixError(ENTRY.notFound, `Survey ${surveyId} named by surveyId does not exist.`);
+  if (surveyId !== undefined && !call.state.surveys.has(surveyId)) throw cmixError('not-found', `Survey ${surveyId} named by surveyId does not exist.`);
   const created = call.state.addProject(name!, 'DESIGN', surveyId ?? null);
   return json(201, view(created), { Location: `${call.req.originalPath}/${created.id}` });
 }

@@ -1,7 +1,7 @@
 /** Survey resources: list with a status filter, one survey, its definition, its data archives. */
 import { json } from '../../http.js';
 import { requireAdmin } from './auth.js';
-import { cmixError, ENTRY } from './errors.js';
+import { cmixError } from './errors.js';
 import { SURVEY_STATUSES } from './fixtures.js';
 import { readJsonObject } from './negotiate.js';
 import { parseId, type Call, type Route } from './routes.js';
@@ -19,7 +19,7 @@ const view = (s: Survey) => ({ id: s.id, name: s.name, status: s.status });
 function survey({ params, state }: Call): Survey {
   const id = parseId(params.id);
   const found = id === undefined ? undefined : state.surveys.get(id);
-  if (!found) throw cmixError(ENTRY.notFound, `Survey ${params.id} does not exist.`);
+  if (!found) throw cmixError('not-found', `Survey ${params.id} does not exist.`);
   return found;
 }
 
@@ -27,7 +27,7 @@ function list({ req, state }: Call) {
   const wanted = req.query.getAll('status');
   const bad = wanted.filter((s) => !(SURVEY_STATUSES as readonly string[]).includes(s));
   if (bad.length) {
-    throw cmixError(ENTRY.unprocessable, 'The status filter did not pass validation.',
+    throw cmixError('unprocessable-entity', 'The status filter did not pass validation.',
       bad.map((s) => ({ field: 'status', message: `'${s}' is not one of ${SURVEY_STATUSES.join(', ')}` })));
   }
   const surveys = [...state.surveys.values()].filter((s) => wanted.length === 0 || wanted.includes(s.status));
@@ -66,7 +66,7 @@ function archive(call: Call) {
   const s = survey(call);
   const id = parseId(call.params.archiveId);
   const found = s.archives.find((a) => a.id === id);
-  if (!found) throw cmixError(ENTRY.notFound, `Archive ${call.params.archiveId} of survey ${s.id} does not exist.`);
+  if (!found) throw cmixError('not-found', `Archive ${call.params.archiveId} of survey ${s.id} does not exist.`);
   return json(200, { ...found });
 }
 

@@ -4,7 +4,7 @@
  * is 422 with failedValidations. Both name every field at once, so a client can fix all.
  */
 import type { Json } from '../../../src/catalog/types.js';
-import { cmixError, ENTRY, type FailedValidation } from './errors.js';
+import { cmixError, type FailedValidation } from './errors.js';
 
 export class Fields {
   private readonly missing: string[] = [];
@@ -57,11 +57,11 @@ export class Fields {
   /** Throws 400 for missing fields, else 422 for invalid ones; returns when all passed. */
   done(): void {
     if (this.missing.length) {
-      throw cmixError(ENTRY.badRequest, `Missing required parameters: ${this.missing.join(', ')}.`,
+      throw cmixError('bad-request', `Missing required parameters: ${this.missing.join(', ')}.`,
         this.missing.map((field) => ({ field, message: 'is required' })));
     }
     if (this.failed.length) {
-      throw cmixError(ENTRY.unprocessable, `${this.failed.length} field(s) did not pass validation.`, this.failed);
+      throw cmixError('unprocessable-entity', `${this.failed.length} field(s) did not pass validation.`, this.failed);
     }
   }
 }

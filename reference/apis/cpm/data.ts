@@ -1,12 +1,14 @@
 /**
  * The storage the CPM reference target serves (collection `faultline`, storage `default`):
  * facets with their elements. Read-only fixtures: CPM's REST API is mostly for reading models.
+ * The token and the facet and view recipes name are env/reference.env's, read through `fixture`.
  */
+import { fixture } from '../../fixtures.js';
+
 export const COLLECTION = 'faultline';
 export const STORAGE = 'default';
 
-/** The reference target's fixture token (CPM_TOKEN_READER in env/reference.env). */
-export const READER_TOKEN = 'cpm_token_reader_4d9e2f7a1b';
+export const READER_TOKEN = fixture('CPM_TOKEN_READER');
 
 export type Value = string | number | boolean | null;
 export interface Element {
@@ -29,7 +31,7 @@ const el = (id: string, name: string, type: string, parentId: string | null, sta
 
 export const FACETS: readonly Facet[] = [
   {
-    id: 'processes',
+    id: fixture('CPM_FACET_ID'),
     name: 'Processes',
     elements: [
       el('7f3c1a20-0001-4b6e-9d1a-5e2f00000001', 'Order to Cash', 'mainProcess', null, 'released', 'Sales', 'From customer order to received payment.'),
@@ -52,7 +54,7 @@ export const FACETS: readonly Facet[] = [
 
 /** Views of every facet, and the fields each one lists. */
 export const VIEWS: Record<string, readonly string[]> = {
-  tree: ['id', 'name', 'type', 'parentId', 'hasChildren'],
+  [fixture('CPM_VIEW_ID')]: ['id', 'name', 'type', 'parentId', 'hasChildren'],
   detail: ['id', 'name', 'type', 'parentId', 'state', 'owner', 'version', 'modifiedAt', 'description'],
 };
 

@@ -3,27 +3,44 @@
  * element's info and content. Every lookup that misses is 404, naming what was not found.
  */
 import type { Json } from '../../../src/catalog/types.js';
-import { match, type RefRequest, type RefResponse } from '../../http.js';
+import type { RefRequest, RefResponse } from '../../http.js';
+import type { Routing } from '../../router.js';
 import { COLLECTION, FACETS, row, STORAGE, VIEWS, type Element, type Facet } from './data.js';
 import { notFound } from './errors.js';
 import { listOptions } from './query.js';
 
 const ok = (type: string, data: Json, output: Json = null): RefResponse => ({ status: 200, body: { message: 'OK', type, output, data } });
 
-export function route(req: RefRequest): RefResponse {
-  const path = req.path.length > 1 ? req.path.replace(/\/$/, '') : req.path;
-  if (req.method === 'POST' && path === '/facets') {
-    return ok('storage', FACETS.map((f) => ({ id: f.id, name: f.name, views: Object.keys(VIEWS) })), { collection: COLLECTION, storage: STORAGE });
-  }
-  if (req.method === 'GET') {
-    let p = match('/facets/:facet/views/:view/elements', path);
-    if (p) return list(req, facetView(p, req));
-    p = match('/facets/:facet/views/:view/elements/:element/:part', path);
-    if (p && (p.part === 'info' || p.part === 'content')) return part(p.part, element(facetView(p, req), p.element!, req), p.view!);
-  }
-  // No 405 on the page: a method a path does not serve is an unknown address there.
-  throw notFound(req.originalPath);
-}
+/** CPM's handlers need nothing beyond the request: its storage is read-only fixtures. */
+type Ctx = Record<never, never>;
+
+// No 405 on the page: a method a path does not serve is an unknown address there. A trailing
+// slash is ignored.
+export const ROUTING: Routing<Ctx> = {
+  routes: [
+    {
+      pattern: '/facets',
+      methods: {
+        POST: () => ok('storage', FACETS.map((f) => ({ id: f.id, name: f.name, views: Object.keys(VIEWS) })), { collection: COLLECTION, storage: STORAGE }),
+      },
+    },
+    {
+      pattern: '/facets/:facet/views/:view/elements',
+      methods: { GET: ({ req, params }) => list(req, facetView(params, req)) },
+    },
+    {
+      pattern: '/facets/:facet/views/:view/elements/:element/:part',
+      methods: {
+        GET: ({ req, params }) => {
+          if (params.part !== 'info' && params.part !== 'content') throw notFound(req.originalPath);
+          return part(params.part, element(facetView(params, req), params.element!, req), params.view!);
+        },
+      },
+    },
+  ],
+  notFound: (req) => { throw notFound(req.originalPath); },
+  ignoreTrailingSlash: true,
+};
 
 function facetView(p: Record<string, string>, req: RefRequest): { facet: Facet; view: string } {
   const facet = FACETS.find((f) => f.id === p.facet);

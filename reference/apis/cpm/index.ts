@@ -5,18 +5,18 @@
  * facets, views and elements → 400 for malformed listing options ($filter, $select, $page...).
  */
 import type { ApiModule } from '../../api.js';
-import { requireEntries } from '../../router.js';
 import { header, type RefRequest } from '../../http.js';
+import { dispatch } from '../../router.js';
 import { READER_TOKEN } from './data.js';
-import { route } from './elements.js';
-import { ENTRY, unauthorized } from './errors.js';
+import { ROUTING } from './elements.js';
+import { ENTRIES, unauthorized } from './errors.js';
 
 const TOKENS = new Set([READER_TOKEN]);
 
 export const cpm: ApiModule = {
   api: 'cpm',
-  create: (ctx) => {
-    requireEntries('cpm', ctx.catalog.entries, Object.values(ENTRY));
+  entries: ENTRIES,
+  create: () => {
     return {
       api: 'cpm',
       prefix: '/cpm/faultline/default/_api/rest',
@@ -24,7 +24,7 @@ export const cpm: ApiModule = {
         // The header wins over the query parameter when both are given.
         const token = header(req, 'symbio-auth-token') ?? req.query.get('symbio-auth-token') ?? '';
         if (!TOKENS.has(token.trim())) throw unauthorized();
-        return route(req);
+        return dispatch(ROUTING, req, {});
       },
     };
   },

@@ -5,9 +5,10 @@
  * Common catalog rows have none). Anything outside the catalog is a plain `Reply`.
  */
 import type { Json } from '../../../src/catalog/types.js';
+import { entrySet } from '../../entries.js';
 import { ApiError, type RefResponse } from '../../http.js';
 
-export const SLUGS = [
+export const ENTRIES = entrySet('subscription', [
   'SUBSCRIPTION_CALLBACK_FAILED', 'SUBSCRIPTION_TRIGGER_NOTFOUND', 'SUBSCRIPTION_URI_ILLEGAL',
   'SUBSCRIPTION_EMPTY_HEADER', 'SUBSCRIPTION_SUBSCRIPTION_NOTFOUND', 'SUBSCRIPTION_CANT_EXTRACT',
   'SUBSCRIPTION_SUBSCRIPTION_SUSPENDED', 'SUBSCRIPTION_SUBSCRIPTION_ILLEGAL_STATUS',
@@ -19,13 +20,11 @@ export const SLUGS = [
   'SORT_HAS_OPPOSITE', 'URI_VALIDATION_ERROR', 'common-no-bearer-token', 'common-malformed-authorization',
   'ADMIN_ACCESS_ERROR', 'common-api-disabled', 'GENERAL_PARAMETER_MISSMATCH', 'GENERAL_NOTFOUND_PATH',
   'ADMIN_FATAL_ERROR', 'LIMIT_RATE_EXCEEDED',
-] as const;
-export type Slug = (typeof SLUGS)[number];
-
-export const entryId = (slug: Slug): string => `subscription/${slug}`;
+] as const);
+export type Slug = (typeof ENTRIES.slugs)[number];
 
 export function fail(slug: Slug, fields: Record<string, Json> = {}, headers: Record<string, string> = {}): ApiError {
-  return new ApiError(entryId(slug), fields, headers);
+  return new ApiError(ENTRIES.id(slug), fields, headers);
 }
 
 export const missing = (param: string): ApiError =>

@@ -1,8 +1,10 @@
 /**
  * The subscription reference target's fixtures: identities (by token), knowledge models with
  * their triggers, and the subscriptions no recipe can create (a suspended one, a failed one).
- * `env/reference.env` (subscription section) names the same values; nothing here is a secret.
+ * Tokens and the ids recipes name are env/reference.env's (subscription section), read through
+ * `fixture`; nothing here is a secret.
  */
+import { fixture } from '../../fixtures.js';
 
 /** Subscriptions a user may own (docs/apis.md: quota 10,000). */
 export const QUOTA = 10_000;
@@ -24,11 +26,11 @@ export interface User {
 }
 
 export const TEAM = 'faultline';
-export const KM_ID = 'faultline-km';
-export const TRIGGER_ID = 'faultline-trigger';
-export const RESTRICTED_KM_ID = 'faultline-km-restricted';
-export const RESTRICTED_TRIGGER_ID = 'faultline-restricted-trigger';
-export const SUSPENDED_ID = 'faultline-suspended';
+export const KM_ID = fixture('SUBSCRIPTION_KM_ID');
+export const TRIGGER_ID = fixture('SUBSCRIPTION_TRIGGER_ID');
+export const RESTRICTED_KM_ID = fixture('SUBSCRIPTION_RESTRICTED_KM_ID');
+export const RESTRICTED_TRIGGER_ID = fixture('SUBSCRIPTION_RESTRICTED_TRIGGER_ID');
+export const SUSPENDED_ID = fixture('SUBSCRIPTION_SUSPENDED_ID');
 export const FAILED_ID = 'faultline-failed';
 /** Teams for which the Intelligence API is switched off. */
 export const DISABLED_TEAMS: ReadonlySet<string> = new Set(['faultline-api-off']);
@@ -36,14 +38,14 @@ export const DISABLED_TEAMS: ReadonlySet<string> = new Set(['faultline-api-off']
 const user = (id: string, more: Partial<User> = {}): User =>
   ({ id, team: TEAM, admin: false, deniedKms: [], preexisting: 0, rate: DEFAULT_RATE, ...more });
 
-export const USERS_BY_TOKEN: ReadonlyMap<string, User> = new Map(Object.entries({
-  'sub-ref-admin-3f9a61c0d2b84e57': user('faultline-admin', { admin: true }),
-  'sub-ref-member-7c2e05b9a1d64f38': user('faultline-member'),
-  'sub-ref-restricted-1b8d4f6e2a9c0753': user('faultline-restricted', { deniedKms: [RESTRICTED_KM_ID] }),
-  'sub-ref-at-quota-5e0c9a2f7b3d1846': user('faultline-at-quota', { preexisting: QUOTA }),
-  'sub-ref-rate-limited-9d4b2e7f0c6a3185': user('faultline-rate-limited', { rate: { limit: 5, windowSec: 60 } }),
-  'sub-ref-api-off-2a7f9c1e4d0b6358': user('faultline-api-off-user', { team: 'faultline-api-off' }),
-}));
+export const USERS_BY_TOKEN: ReadonlyMap<string, User> = new Map([
+  [fixture('SUBSCRIPTION_TOKEN_ADMIN'), user('faultline-admin', { admin: true })],
+  [fixture('SUBSCRIPTION_TOKEN_MEMBER'), user('faultline-member')],
+  [fixture('SUBSCRIPTION_TOKEN_RESTRICTED'), user('faultline-restricted', { deniedKms: [RESTRICTED_KM_ID] })],
+  [fixture('SUBSCRIPTION_TOKEN_AT_QUOTA'), user('faultline-at-quota', { preexisting: QUOTA })],
+  [fixture('SUBSCRIPTION_TOKEN_RATE_LIMITED'), user('faultline-rate-limited', { rate: { limit: 5, windowSec: 60 } })],
+  [fixture('SUBSCRIPTION_TOKEN_API_DISABLED'), user('faultline-api-off-user', { team: 'faultline-api-off' })],
+]);
 
 export interface SeedKm { id: string; name: string; team: string; triggers: { id: string; name: string }[] }
 

@@ -11,25 +11,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiModule } from '../../api.js';
-import { requireEntries } from '../../router.js';
 import { ApiError, type RefRequest, type RefResponse } from '../../http.js';
+import { dispatch, type Routing } from '../../router.js';
 import { ACTION_ROUTES } from './actions.js';
 import { identify } from './auth.js';
-import { entryId, fail, Reply, SLUGS } from './errors.js';
+import { ENTRIES, fail, Reply } from './errors.js';
 import { DEFAULT_RATE, DISABLED_TEAMS } from './fixtures.js';
 import { KM_ROUTES } from './knowledge-models.js';
 import { RateLimiter } from './ratelimit.js';
-import { dispatch, type Route } from './routes.js';
+import { methodNotAllowed, notFound, type Ctx } from './routes.js';
 import { SubscriptionState } from './state.js';
 import { SUBSCRIPTION_ROUTES } from './subscriptions.js';
 
-export const ROUTES: readonly Route[] = [...KM_ROUTES, ...SUBSCRIPTION_ROUTES, ...ACTION_ROUTES];
+export const ROUTING: Routing<Ctx> = { routes: [...KM_ROUTES, ...SUBSCRIPTION_ROUTES, ...ACTION_ROUTES], notFound, methodNotAllowed };
 export const PREFIX = '/subscription/intelligence/api';
 
 export const subscription: ApiModule = {
   api: 'subscription',
+  entries: ENTRIES,
   create: (ctx) => {
-    requireEntries('subscription', ctx.catalog.entries, SLUGS.map(entryId));
     const state = new SubscriptionState(ctx.now);
     const limiter = new RateLimiter(ctx.now);
 
@@ -42,13 +42,13 @@ export const subscription: ApiModule = {
         if (!user) throw who;
         if (!verdict.allowed) throw fail('LIMIT_RATE_EXCEEDED', { title: 'Rate limit exceeded', detail: 'Too many requests; retry after the time in Retry-After.' });
         if (DISABLED_TEAMS.has(user.team)) throw fail('common-api-disabled');
-        return withRate(dispatch(ROUTES, req, user, state));
+        return withRate(dispatch(ROUTING, req, { user, state }));
       } catch (err) {
         if (err instanceof Reply) return withRate(err.response);
         if (err instanceof ApiError) throw new ApiError(err.entryId, err.fields, { ...verdict.headers, ...err.headers }, err.status);
         const support = randomUUID();
         process.stderr.write(`subscription reference target: internal error (support id ${support}): ${(err as Error).stack ?? String(err)}\n`);
-        throw new ApiError(entryId('ADMIN_FATAL_ERROR'), { title: 'Unexpected error.', status: 500, detail: `An unexpected error occurred. Celonis Support ID: ${support}` }, verdict.headers);
+        throw new ApiError(ENTRIES.id('ADMIN_FATAL_ERROR'), { title: 'Unexpected error.', status: 500, detail: `An unexpected error occurred. Celonis Support ID: ${support}` }, verdict.headers);
       }
     }
 

@@ -25,6 +25,8 @@ export interface ImportSummary {
   /** entries that will be not-configured until a variable is set: id -> variables */
   needs: { id: string; variables: string[] }[];
   dropped: string[];
+  /** entry id -> how its recipe provokes the status (written beside the recipe) */
+  derivations: Record<string, string>;
 }
 
 export interface Imported { catalog: Catalog; summary: ImportSummary }
@@ -51,7 +53,7 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
   const chosen = chooseScheme(root, schemes);
   const entries: Entry[] = [];
   const findings: DocFinding[] = [];
-  const summary: ImportSummary = { documented: 0, entries: 0, recipes: {}, unprovokable: [], needs: [], dropped: [] };
+  const summary: ImportSummary = { documented: 0, entries: 0, recipes: {}, unprovokable: [], needs: [], dropped: [], derivations: {} };
   const pageUrl = `seed://${doc.label.replace(/[^A-Za-z0-9._-]/g, '-')}`;
   let usesLimited = false;
   const paths = isObj(root.paths) ? root.paths : {};
@@ -85,6 +87,7 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
         summary.recipes[derived.kind] = (summary.recipes[derived.kind] ?? 0) + ('recipe' in derived ? 1 : 0);
         if ('recipe' in derived) {
           entry.recipe = derived.recipe;
+          summary.derivations[id] = `${derived.kind}: ${derived.how}`;
           if (derived.destructive) entry.destructive = derived.destructive;
           if (derived.recipe.request.as === 'limited') usesLimited = true;
         } else {
@@ -99,7 +102,7 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
     api,
     title: typeof info.title === 'string' ? info.title : api,
     baseUrlVar: `${prefix}_BASE_URL`,
-    page: { url: pageUrl, seed: doc.label, title: `${typeof info.title === 'string' ? info.title : doc.label} ${typeof info.version === 'string' ? info.version : ''}`.trim() },
+    page: { url: pageUrl, capture: doc.label, title: `${typeof info.title === 'string' ? info.title : doc.label} ${typeof info.version === 'string' ? info.version : ''}`.trim() },
     auth: chosen ? authOf(chosen.scheme) : { header: 'Authorization', format: 'Bearer {token}' },
     identities: {
       user: { env: `${prefix}_TOKEN`, description: chosen ? `an identity allowed to call every operation (${chosen.name}: ${describeScheme(chosen.scheme)})` : 'not used: the document declares no security scheme' },

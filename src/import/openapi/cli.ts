@@ -61,12 +61,12 @@ export async function runImport(args: ImportArgs, confirm: (question: string) =>
     `Imported from ${doc.label} (OpenAPI ${doc.version}) by faultline import openapi.`,
     'Edit freely: re-importing replaces only entries still exactly as imported (see the "imported" marks).',
   ];
-  let text = renderCatalog(catalog, header);
+  let text = renderCatalog(catalog, header, summary.derivations);
   let merge: MergeReport | undefined;
   if (existsSync(into)) {
     const existing = readFileSync(into, 'utf8');
     try {
-      ({ text, report: merge } = { ...mergeCatalog(existing, catalog, into) });
+      ({ text, report: merge } = { ...mergeCatalog(existing, catalog, into, summary.derivations) });
     } catch (err) {
       if (!(err instanceof MergeError)) throw err;
       if (!args.force && !(await confirm(`${err.message}. Overwrite it with the imported catalog?`))) {

@@ -225,11 +225,15 @@ function breakOne(op: OperationView, key: string, fixtures: Fixtures, as: string
   const withBody = (b: Record<string, Json>): Record<string, Json> => ({ json: b });
   if (bodyObj) for (const name of (bodySchema?.required ?? []) as string[]) { const { [name]: _gone, ...rest } = bodyObj; tries.push({ how: `body property ${name} missing (required)`, overrides: withBody(rest) }); break; }
   for (const p of query.filter((x) => x.in === 'query' && x.required)) { tries.push({ how: `query parameter ${p.name} missing (required)`, overrides: { [p.name]: null } }); break; }
-  const each = (f: (s: JsonSchema) => { value: Json; what: string } | undefined): void => {
+  type Breaker = (s: JsonSchema) => { value: Json; what: string } | undefined;
+  const each = (f: Breaker, forParams: Breaker = f): void => {
     if (bodyObj) for (const [name, s] of Object.entries(props)) { const b = f(resolveRef(s, op.defs)); if (b) { tries.push({ how: `body property ${name}: ${b.what}`, overrides: withBody({ ...bodyObj, [name]: b.value }) }); return; } }
-    for (const p of query) { const b = f(resolveRef(p.schema, op.defs)); if (b) { tries.push({ how: `${p.in} parameter ${p.name}: ${b.what}`, overrides: { [p.name]: b.value } }); return; } }
+    for (const p of query) { const b = forParams(resolveRef(p.schema, op.defs)); if (b) { tries.push({ how: `${p.in} parameter ${p.name}: ${b.what}`, overrides: { [p.name]: b.value } }); return; } }
   };
-  each((s) => { const v = wrongType(s); return v === undefined ? undefined : { value: v, what: `${JSON.stringify(v)} is not a ${soleType(s)}` }; });
+  // A parameter travels as text, so only a number or boolean parameter can have the wrong type;
+  // a body property can have any.
+  const typed = (inBody: boolean) => (s: JsonSchema) => { const v = inBody || ['integer', 'number', 'boolean'].includes(soleType(s) ?? '') ? wrongType(s) : undefined; return v === undefined ? undefined : { value: v, what: `${JSON.stringify(v)} is not a ${soleType(s)}` }; };
+  each(typed(true), typed(false));
   each((s) => { const r = outOfRange(s); return r && { value: r.value, what: `outside ${r.bound}` }; });
   each((s) => { const v = notInEnum(s); return v === undefined ? undefined : { value: v, what: `${JSON.stringify(v)} is not in the enum` }; });
   if (bodyObj && bodySchema?.additionalProperties === false) tries.push({ how: 'an additional body property where additionalProperties is false', overrides: withBody({ ...bodyObj, faultlineUnexpected: true }) });

@@ -25,11 +25,14 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Status lists (a `default` response's) on one line. */
-function compact(entry: YamlNode): void {
+/** Status lists (a `default` response's) on one line; how the recipe was derived, beside it. */
+function compact(entry: YamlNode, derivations: Record<string, string>): void {
   if (!isMap(entry)) return;
   const status = entry.get('status', true);
   if (isSeq(status)) status.flow = true;
+  const how = derivations[String(entry.get('id'))];
+  const recipe = entry.items.find((p) => (p.key as { value?: unknown }).value === 'recipe');
+  if (how && recipe) (recipe.key as YamlNode).commentBefore = ` derived from the document: ${how}`;
 }
 
 function mark(node: YamlNode, value: unknown): void {
@@ -52,11 +55,11 @@ function itemMark(parent: YamlNode, item: YamlNode, i: number): string | undefin
   return inherited;
 }
 
-export function renderCatalog(c: Catalog, header: string[]): string {
+export function renderCatalog(c: Catalog, header: string[], derivations: Record<string, string> = {}): string {
   const doc = new Document(c);
   doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
   const entries = doc.get('entries', true) as YAMLSeq;
-  entries.items.forEach((item, i) => { compact(item as YamlNode); mark(item as YamlNode, c.entries[i]); (item as YamlNode).spaceBefore = i > 0; });
+  entries.items.forEach((item, i) => { compact(item as YamlNode, derivations); mark(item as YamlNode, c.entries[i]); (item as YamlNode).spaceBefore = i > 0; });
   const envelopes = doc.get('envelopes', true) as YAMLMap;
   for (const pair of envelopes.items) mark(pair.key as YamlNode, c.envelopes[String((pair.key as { value: unknown }).value)]);
   for (const key of ['envelopes', 'fixtures', 'entries', 'docFindings']) {
@@ -69,7 +72,7 @@ export function renderCatalog(c: Catalog, header: string[]): string {
 export class MergeError extends Error {}
 
 /** Merge a fresh import into an existing catalog's text; throws MergeError when it is not one to merge into. */
-export function mergeCatalog(existingText: string, fresh: Catalog, file: string): { text: string; report: MergeReport } {
+export function mergeCatalog(existingText: string, fresh: Catalog, file: string, derivations: Record<string, string> = {}): { text: string; report: MergeReport } {
   const doc = parseDocument(existingText);
   if (doc.errors.length) throw new MergeError(`${file} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})`);
   if (!isMap(doc.contents)) throw new MergeError(`${file} is not a catalog (no mapping at the top)`);
@@ -84,7 +87,7 @@ export function mergeCatalog(existingText: string, fresh: Catalog, file: string)
   for (const e of fresh.entries) {
     const i = index.get(e.id);
     const node = doc.createNode(e) as YamlNode;
-    compact(node);
+    compact(node, derivations);
     mark(node, e);
     node.spaceBefore = true;
     if (i === undefined) { entries.items.push(node); report.added.push(e.id); continue; }

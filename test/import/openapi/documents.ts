@@ -1,5 +1,8 @@
 /** The fixture OpenAPI documents the import tests use, with the api name each is imported as. */
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_CATALOG_DIR } from '../../../src/catalog/load.js';
+import { parseArgs, runImport } from '../../../src/import/openapi/cli.js';
 
 const FIXTURES = new URL('../../fixtures/openapi/', import.meta.url).pathname;
 
@@ -9,3 +12,12 @@ export const DOCUMENTS = [
   // the Swagger Petstore OpenAPI 3 document, Apache-2.0 (petstore.LICENSE beside it)
   { file: join(FIXTURES, 'petstore.openapi.yaml'), api: 'petstore' },
 ];
+
+/** A catalogs folder in `dir` holding the shipped catalogs plus the Kennel fixture, imported. */
+export async function shippedPlusKennel(dir: string): Promise<string> {
+  const catalogs = join(dir, 'catalogs');
+  mkdirSync(catalogs);
+  for (const f of readdirSync(DEFAULT_CATALOG_DIR).filter((x) => x.endsWith('.yaml'))) copyFileSync(join(DEFAULT_CATALOG_DIR, f), join(catalogs, f));
+  await runImport(parseArgs([DOCUMENTS[0]!.file, '--api', 'kennel', '--into', join(catalogs, 'kennel.yaml')]), async () => false);
+  return catalogs;
+}

@@ -50,7 +50,10 @@ for (const { file, api } of DOCUMENTS) {
     const documented = documentedErrors(doc.root);
     assert.ok(documented.length > 0);
     assert.equal(out.summary.documented, documented.length);
-    const checked = parseCatalog(readFileSync(into, 'utf8'), into);
+    const written = readFileSync(into, 'utf8');
+    // every recipe says how it was derived
+    assert.equal((written.match(/# derived from the document: /g) ?? []).length, Object.values(out.summary.recipes).reduce((a, b) => a + (b ?? 0), 0));
+    const checked = parseCatalog(written, into);
     assert.deepEqual(checked.issues, []);
     const c = checked.catalog!;
     assert.equal(c.entries.length, documented.length);
@@ -170,4 +173,26 @@ test('bad input: a clear message naming the file and the problem, nothing writte
   const usage = run(['--api', 'Bad Name', bad]);
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /--api Bad Name: an api name is lower case/);
+});
+
+test('petstore: a parameter travels as text, so only a number or boolean parameter is given the wrong type', async () => {
+  const { catalog } = importOpenApi(await readOpenApi(DOCUMENTS[1]!.file), 'petstore');
+  const e = (id: string) => catalog.entries.find((x) => x.id === `petstore/${id}`)!;
+  assert.equal(e('updatePetWithForm.400').recipe?.request.path, '/pet/faultline-not-a-number', 'the integer petId, not the string name');
+  assert.match(e('deleteUser.400').unprovokable ?? '', /no constraint a request could break/, 'a string username cannot be of the wrong type');
+  assert.deepEqual(e('addPet.422').recipe?.request.json, { photoUrls: [] }, 'a valid pet without its required name');
+  assert.equal(e('addPet.400').recipe?.request.body, '{"faultline": ', '400 beside a documented 422: a body that is not JSON');
+});
+
+test('Swagger 2.0 takes the same path: schemas on responses, printed examples, body parameters, an API key header', async () => {
+  const file = join(ROOT, 'test/fixtures/openapi/inventory.swagger2.yaml');
+  const { catalog, summary } = importOpenApi(await readOpenApi(file), 'inventory');
+  assert.equal(summary.documented, 3);
+  assert.deepEqual(parseCatalog(JSON.stringify(catalog), 'inventory.json').issues, []);
+  assert.deepEqual(catalog.auth, { header: 'X-Api-Key', format: '{token}' });
+  const e = (id: string) => catalog.entries.find((x) => x.id === `inventory/${id}`)!;
+  assert.deepEqual(e('getItem.404').body, { kind: 'json', envelope: 'Error' });
+  assert.deepEqual(JSON.parse(e('getItem.404').example!), { code: 404, message: 'not found' });
+  assert.deepEqual(e('addItem.422').recipe?.request.json, {}, 'the body parameter without its required name');
+  assert.equal(e('getItem.401').recipe?.request.as, 'none');
 });

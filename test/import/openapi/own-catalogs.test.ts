@@ -1,21 +1,19 @@
 /**
  * A user's own API is first-class: a sixth catalog (the Kennel fixture, imported) beside the
  * shipped ones in a temporary FAULTLINE_CATALOGS folder passes the catalog check, generates its
- * schemas and env example beside that folder, exports, and faultline's own checks that depend on
- * the set of catalogs (the reference-target run, the all-reports counts, the nightly workflow's
- * variables, the no-outbound recipe run) still hold with it. `init` writes a skeleton that
- * passes the check; `ci:env` passes every variable the catalogs need, tokens only from secrets.
+ * schemas and env example beside that folder and exports (sixth-catalog.test.ts runs faultline's
+ * own catalog-dependent checks with it). `init` writes a skeleton that passes the check; `ci:env`
+ * passes every variable the catalogs need, tokens only from secrets.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../../src/catalog/load.js';
 import { ciEnv, neededVariables } from '../../../src/cli/ci-env.js';
-import { runImport, parseArgs } from '../../../src/import/openapi/cli.js';
-import { DOCUMENTS } from './documents.js';
+import { shippedPlusKennel } from './documents.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'fl-own-'));
@@ -23,11 +21,7 @@ const catalogs = join(dir, 'catalogs');
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, FAULTLINE_CATALOGS: catalogs, ...env }, encoding: 'utf8', timeout: 300_000 });
 
-before(async () => {
-  mkdirSync(catalogs);
-  for (const f of readdirSync(DEFAULT_CATALOG_DIR).filter((x) => x.endsWith('.yaml'))) copyFileSync(join(DEFAULT_CATALOG_DIR, f), join(catalogs, f));
-  await runImport(parseArgs([DOCUMENTS[0]!.file, '--api', 'kennel', '--into', join(catalogs, 'kennel.yaml')]), async () => false);
-});
+before(async () => { await shippedPlusKennel(dir); });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('catalogs:check, schemas and export honour FAULTLINE_CATALOGS', () => {
@@ -47,21 +41,6 @@ test('catalogs:check, schemas and export honour FAULTLINE_CATALOGS', () => {
   const exported = run('src/export/cli.ts', ['--api', 'kennel']);
   assert.equal(exported.status, 0, exported.stderr);
   assert.equal((JSON.parse(exported.stdout) as { openapi: string }).openapi, '3.1.0');
-});
-
-test('faultline\'s own checks that depend on the catalogs hold with a sixth one', { timeout: 600_000 }, () => {
-  const files = ['test/selftest/reference-run.test.ts', 'test/selftest/all-reports.test.ts', 'test/ci/workflows.test.ts', 'test/reference/no-outbound.test.ts'];
-  // a test run of its own (node refuses to nest one inside a test file's context)
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, FAULTLINE_CATALOGS: catalogs };
-  delete childEnv.NODE_TEST_CONTEXT;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
-    cwd: ROOT, env: childEnv, encoding: 'utf8', timeout: 580_000,
-  });
-  const summary = /^# pass (\d+)[\s\S]*^# fail (\d+)/m.exec(r.stdout);
-  assert.ok(summary, r.stdout.slice(-3000) + r.stderr.slice(-2000));
-  assert.equal(Number(summary[2]), 0, r.stdout.slice(-6000));
-  assert.ok(Number(summary[1]) >= files.length);
-  assert.equal(r.status, 0);
 });
 
 test('faultline init writes a skeleton that passes the check, and never overwrites', () => {

@@ -1,6 +1,6 @@
 /**
  * Page benchmark: size and render time of the conformance page for real runs and synthetic ones.
- *   npx tsx src/report/bench.ts [conformance.json ...]   (default: reports/conformance/conformance.json if present)
+ *   npx tsx scripts/bench/page.ts [conformance.json ...]   (default: reports/conformance/conformance.json if present)
  * Prints a Markdown table. Browser columns come from Debian's Chromium (loopback only); they are
  * the page's own measurements: JSON.parse + first render of every section, time since navigation
  * when the page was ready, and one filter change including layout. Median of 3 loads.
@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { launchChromium, loopbackContext } from './chromium.js';
-import type { ConformanceReport } from './collect.js';
-import { renderHtml } from './html.js';
+import { launchChromium, loopbackContext } from '../../src/report/chromium.js';
+import type { ConformanceReport } from '../../src/report/collect.js';
+import { renderHtml } from '../../src/report/html.js';
 import { syntheticReport } from './synthetic.js';
 
 interface Row { name: string; entries: number; jsonKB: number; pageKB: number; nodeMs: number; renderMs: number; readyMs: number; filterMs: number }

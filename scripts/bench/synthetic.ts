@@ -3,8 +3,8 @@
  * with every outcome, violations that carry responses and reproductions, and optionally hostile
  * text in every field a catalog or a target controls.
  */
-import type { Outcome } from '../runner/result.js';
-import { summarise, type ConformanceEntry, type ConformanceReport } from './collect.js';
+import type { Outcome } from '../../src/runner/result.js';
+import { summarise, type ConformanceEntry, type ConformanceReport } from '../../src/report/collect.js';
 
 /** Markup and script that must come out as text wherever it lands. */
 export const HOSTILE = `</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"><!--`;

@@ -1,0 +1,47 @@
+/**
+ * A runner-side reporter that checks the keep-worker hook (./keep-worker.ts) did its job: in a
+ * run where it applies, every test group runs in one worker process. When a group moves to a new
+ * worker right after one of its tests failed with a faultline verdict, Playwright restarted the
+ * worker anyway (a Playwright version whose internals changed): the results are still right,
+ * but a red run costs a worker start-up per failure again, so the run ends with a warning
+ * saying so. Prints nothing otherwise.
+ */
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { RESULT_ANNOTATION } from './result.js';
+import { keepWorkerEnabled } from './keep-worker.js';
+
+function isVerdictFailure(test: TestCase, result: TestResult): boolean {
+  if (result.status !== 'failed') return false;
+  const a = result.annotations.find((x) => x.type === RESULT_ANNOTATION) ?? test.annotations.find((x) => x.type === RESULT_ANNOTATION);
+  return Boolean(a?.description && /"outcome":"(violation|error)"/.test(a.description));
+}
+
+/** Playwright schedules the tests of one suite (file or top-level describe) of one project as a group. */
+function groupOf(test: TestCase): string {
+  return test.parent.titlePath().join('\u0000');
+}
+
+export default class WorkerWatch implements Reporter {
+  private readonly last = new Map<string, { worker: number; verdict: boolean }>();
+  restartsAfterVerdict = 0;
+
+  printsToStdio(): boolean { return false; }
+
+  onTestBegin(test: TestCase, result: TestResult): void {
+    const prev = this.last.get(groupOf(test));
+    if (prev && prev.verdict && prev.worker !== result.workerIndex) this.restartsAfterVerdict++;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    this.last.set(groupOf(test), { worker: result.workerIndex, verdict: isVerdictFailure(test, result) });
+  }
+
+  onEnd(): void {
+    if (!this.restartsAfterVerdict || !keepWorkerEnabled()) return;
+    process.stderr.write(
+      `faultline: warning: Playwright restarted a worker after ${this.restartsAfterVerdict} failing entr${this.restartsAfterVerdict === 1 ? 'y' : 'ies'} ` +
+      'although faultline asked it to keep the worker (its internal TestInfo._isFailure() no longer decides this). ' +
+      'The results are right; a failing run only costs a worker start-up per failure again. See README, Performance.\n',
+    );
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `faultline run` keeps the last report: a listing writes none, and `--reporter` names only the
+ * console reporters, so faultline's own reports are still written.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { consoleReporters } from '../../src/report/reporters.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import { tempDir } from '../report/support.js';
+import { runFaultline } from '../support/faultline-cli.js';
+
+describe('reports are kept', () => {
+  test('--reporter names the console reporters; faultline\'s own reports stay', () => {
+    assert.deepEqual(consoleReporters(undefined, false), [['list']]);
+    assert.deepEqual(consoleReporters(undefined, true), [['dot']]);
+    assert.deepEqual(consoleReporters('line', false), [['line']]);
+    assert.deepEqual(consoleReporters('dot,blob', false), [['dot'], ['blob']]);
+    assert.deepEqual(consoleReporters('html,junit', false), [['list']], 'reports faultline writes anyway are not added twice');
+  });
+
+  test('a listing writes no report and leaves the last one as it was; --reporter=line still writes the conformance report', () => {
+    const reports = tempDir('list');
+    try {
+      const previous = join(reports, 'conformance', 'conformance.json');
+      mkdirSync(join(reports, 'conformance'), { recursive: true });
+      writeFileSync(previous, '{"the":"last complete report"}\n');
+      const total = loadCatalogs().reduce((n, c) => n + c.entries.length, 0);
+      const listed = runFaultline(['--list'], { FAULTLINE_REPORTS_DIR: reports });
+      assert.equal(listed.status, 0, listed.stdout + listed.stderr);
+      assert.match(listed.stdout, new RegExp(`Total: ${total} tests?`));
+      assert.equal(readFileSync(previous, 'utf8'), '{"the":"last complete report"}\n', 'the report is untouched');
+      assert.ok(!existsSync(join(reports, 'conformance', 'index.html')), 'no page was written');
+
+      const api = loadCatalogs()[0]!.api;
+      const run = runFaultline(['run', '--reporter=line', '--grep', `@api:${api}(\\s|$)`], { FAULTLINE_REPORTS_DIR: reports, FAULTLINE_REPORTERS: 'minimal' });
+      assert.match(run.stdout, /faultline: \d+ entries: /, 'the summary is printed under --reporter=line');
+      assert.ok(existsSync(join(reports, 'conformance')), 'the conformance report folder exists');
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
+});
