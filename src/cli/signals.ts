@@ -115,7 +115,9 @@ export function runSupervised(run: SupervisedRun): Promise<number> {
   // npm killed (or any parent gone): this process is re-parented; treat it as a hang-up
   const parent = process.ppid;
   const watch = setInterval(() => {
-    if (process.ppid !== parent) interrupt('SIGHUP', `the parent process (${parent}) exited`);
+    if (process.ppid === parent) return;
+    clearInterval(watch); // once: the parent stays gone, that is not a second signal
+    interrupt('SIGHUP', `the parent process (${parent}) exited`);
   }, 500);
 
   return new Promise((resolve) => {
