@@ -40,7 +40,10 @@ for (const f of readdirSync(resultsDir)) {
 // The awesome plugin's singleFile inlines data and assets into index.html; the tree groups by the
 // labels define.ts sets (epic = API, feature = status class) instead of the source file.
 const config = join(work, 'allurerc.json');
-writeFileSync(config, JSON.stringify({ name: 'faultline conformance', plugins: { awesome: { options: { singleFile: true, reportName: 'faultline conformance', groupBy: ['epic', 'feature'] } } } }));
+// History is carried on purpose: each report appends this run to the history file (keeping the
+// last 30), and its trend graphs read it. The nightly keeps the file as an artifact between nights.
+const historyPath = resolve(process.env.FAULTLINE_ALLURE_HISTORY || join(reportsDir, 'allure-history.jsonl'));
+writeFileSync(config, JSON.stringify({ name: 'faultline conformance', historyPath, historyLimit: 30, appendHistory: true, plugins: { awesome: { options: { singleFile: true, reportName: 'faultline conformance', groupBy: ['epic', 'feature'] } } } }));
 rmSync(outDir, { recursive: true, force: true });
 const run = spawnSync(process.execPath, [join(allureDir, bin), 'generate', input, '-o', outDir, '--config', config], { stdio: 'inherit' });
 rmSync(work, { recursive: true, force: true });

@@ -200,6 +200,41 @@ export const DEFINITIONS = {
     doc: "`npm run ci:env`: the CI's secrets (`${{ toJSON(secrets) }}`); identity tokens are taken only from here",
     parse: jsonObject,
   }),
+  strict: def<string | undefined>({
+    name: 'FAULTLINE_STRICT', group: 'reports', default: '`false`', accepts: '`true`, `false`', unset: undefined,
+    doc: '`true` (`--strict`): a violation of SHOULD requirements only fails the run (src/report/verdict.ts)',
+    parse: (raw) => raw,
+  }),
+  allowNotConfigured: def<string | undefined>({
+    name: 'FAULTLINE_ALLOW_NOT_CONFIGURED', group: 'reports', default: 'none', accepts: '`all`, a largest number, or entry ids and `api/*`', unset: undefined,
+    doc: 'not-configured entries that do not fail the run (src/report/verdict.ts; unknown ids are refused before the run)',
+    parse: (raw) => raw,
+  }),
+  history: def<string | undefined>({
+    name: 'FAULTLINE_HISTORY', group: 'reports', default: '`reports/conformance/history.json`', accepts: 'a file', unset: undefined,
+    doc: 'earlier complete runs, for the trend and "since when"',
+    parse: path,
+  }),
+  historyRuns: def<number | undefined>({
+    name: 'FAULTLINE_HISTORY_RUNS', group: 'reports', default: 'see src/report', accepts: 'an integer ≥ 1', unset: undefined,
+    doc: 'how many complete runs the history keeps',
+    parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
+  }),
+  allureHistory: def<string | undefined>({
+    name: 'FAULTLINE_ALLURE_HISTORY', group: 'reports', default: '`reports/allure-history.jsonl`', accepts: 'a file', unset: undefined,
+    doc: "Allure's history, read and appended to by `npm run report:allure`",
+    parse: path,
+  }),
+  verdictFile: def<string | undefined>({
+    name: 'FAULTLINE_VERDICT_FILE', group: 'tools', default: 'none', accepts: 'a file', unset: undefined,
+    doc: 'where the reporter also writes the verdict as JSON (used by `faultline report merge`)',
+    parse: path,
+  }),
+  screenshots: def<string | undefined>({
+    name: 'FAULTLINE_SCREENSHOTS', group: 'tools', default: 'a temporary folder', accepts: 'a folder', unset: undefined,
+    doc: "where faultline's browser test keeps its screenshots of the report, for a person to judge",
+    parse: path,
+  }),
   schemasDir: def<string | undefined>({
     name: 'FAULTLINE_SCHEMAS_DIR', group: 'tools', default: '`schemas/`', accepts: 'a folder', unset: undefined,
     doc: 'the folder `npm run schemas` writes and `schemas:check` compares',

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { launchChromium, loopbackContext } from '../../src/report/chromium.js';
+import { launchChromium, loopbackContext } from '../../test/support/chromium.js';
 import type { ConformanceReport } from '../../src/report/collect.js';
 import { renderHtml } from '../../src/report/html.js';
 import { syntheticReport } from './synthetic.js';

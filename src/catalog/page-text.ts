@@ -7,14 +7,19 @@
  * Formats: HTML (htmlparser2), Markdown (markdown-it, headings slugged as GitHub does with
  * github-slugger, `{#id}` honoured), plain text, and the wrappers captures come in: a JSON page
  * payload holding HTML (its longest HTML string is the page) or a Markdoc tree (`$$mdtype` nodes).
+ * A structured document (an OpenAPI description in JSON or YAML) is text too: its strings, in
+ * document order; every JSON pointer is an anchor (`#/paths/~1pets/get/responses/404`) whose section
+ * is the subtree's text, and every value under an `example`/`examples` key is a printed example
+ * (as 2-space JSON, or the string itself).
  * Plain text has no markup for headings, so a heading there is a short stand-alone line (see
  * `isTextHeading`); its anchor is its GitHub slug and its section runs to the next such line.
  */
 import GithubSlugger from 'github-slugger';
 import { Parser } from 'htmlparser2';
 import MarkdownIt from 'markdown-it';
+import { parse as parseYaml } from 'yaml';
 
-export type PageFormat = 'html' | 'markdown' | 'text';
+export type PageFormat = 'html' | 'markdown' | 'text' | 'document';
 
 export interface Section { start: number; end: number }
 
@@ -36,11 +41,13 @@ export function normaliseSpace(s: string): string {
 /** Read a capture; `name` (its file name) decides the format unless the content is a JSON payload. */
 export function readPage(content: string, name: string): PageText {
   const trimmed = content.trimStart();
+  const ext = name.toLowerCase().replace(/^.*\./, '');
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const html = fromJsonPayload(content);
     if (html !== undefined) return { ...readHtml(html), format: 'html' };
+    try { return readDocument(JSON.parse(content)); } catch { /* not JSON after all: read as text */ }
   }
-  const ext = name.toLowerCase().replace(/^.*\./, '');
+  if (ext === 'yaml' || ext === 'yml') return readDocument(parseYaml(content));
   if (ext === 'html' || ext === 'htm' || /^<(!doctype html|html[\s>])/i.test(trimmed)) return readHtml(content);
   if (ext === 'md' || ext === 'markdown' || ext === 'mdx') return readMarkdown(content);
   return readText(content);
@@ -258,4 +265,42 @@ export function readText(content: string): PageText {
   for (const line of lines) { if (/^( {4}|\t)\s*\S/.test(line)) run.push(line); else flush(); }
   flush();
   return { format: 'text', text, anchors, examples };
+}
+
+// ---------------------------------------------------------------- structured documents
+
+export function readDocument(root: unknown): PageText {
+  const out = new TextBuilder();
+  const anchors = new Map<string, Section>();
+  const examples: string[] = [];
+  const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+  const walk = (v: unknown, pointer: string, inExample: boolean): void => {
+    const start = out.next;
+    if (inExample) examples.push(typeof v === 'string' ? v : JSON.stringify(v, null, 2));
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) v.forEach((x, i) => { out.gap(); walk(x, `${pointer}/${i}`, false); });
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.gap();
+        const sub = inExample ? false : k === 'example' || (k === 'value' && /\/examples\/[^/]+$/.test(pointer));
+        walk(x, `${pointer}/${esc(k)}`, sub);
+        if (k === 'examples' && Array.isArray(x)) x.forEach((e) => examples.push(typeof e === 'string' ? e : JSON.stringify(e, null, 2)));
+      }
+    }
+    out.gap();
+    if (pointer) anchors.set(pointer, { start, end: out.length });
+  };
+  const refs: [string, string][] = [];
+  const findRefs = (v: unknown, pointer: string): void => {
+    if (!v || typeof v !== 'object') return;
+    const ref = (v as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/')) refs.push([pointer, decodeURIComponent(ref.slice(1))]);
+    for (const [k, x] of Object.entries(v)) findRefs(x, `${pointer}/${esc(k)}`);
+  };
+  walk(root, '', false);
+  findRefs(root, '');
+  // a local $ref reads as what it points at (followed a few times, for chains)
+  for (let round = 0; round < 5; round++) for (const [at, target] of refs) { const s = anchors.get(target); if (s) anchors.set(at, s); }
+  const text = out.toString();
+  return { format: 'document', text, anchors, examples };
 }

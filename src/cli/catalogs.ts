@@ -24,7 +24,8 @@ try {
     quotes += cited;
     process.stdout.write(`${c.file}: ${c.entries.length} entries (${unprovokable} unprovokable), ${c.docFindings?.length ?? 0} doc findings, ${cited} quotes checked against ${c.page.capture}\n`);
   }
-  process.stdout.write(`${catalogs.length} catalogs, ${total} entries: valid; ${quotes} quotes verbatim on their pages\n`);
+  process.stdout.write(`${quotes} quotes verbatim on their pages, in their sections; every example as printed\n`);
+  process.stdout.write(`${catalogs.length} catalogs, ${total} entries: valid\n`);
 } catch (err) {
   if (!(err instanceof CatalogError)) throw err;
   process.stderr.write(err.message + '\n');

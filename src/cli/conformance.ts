@@ -1,5 +1,5 @@
 /**
- * `faultline run [--baseline FILE] [<playwright args>]` (`npm run conformance`): the main job. Validates the
+ * `faultline run [--baseline FILE] [--strict] [<playwright args>]` (`npm run conformance`): the main job. Validates the
  * catalogs, the env and its expectations first (a broken input stops the run before any request
  * is sent), then runs the Playwright suite, which writes every report under reports/.
  * Exit status: Playwright's, i.e. non-zero exactly when an entry has an unexpected violation or
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../env.js';
 import { preflight } from '../runner/preflight.js';
 import { runSupervised } from './signals.js';
+import { parseAllowNotConfigured, parseStrict } from '../report/verdict.js';
 
 const args = process.argv.slice(2);
 const passthrough: string[] = [];
@@ -22,6 +23,8 @@ for (let i = 0; i < args.length; i++) {
     const file = args[++i];
     if (!file || !existsSync(file)) { process.stderr.write(`--baseline: no such file ${file ?? '(missing)'}\n`); process.exit(2); }
     env.FAULTLINE_BASELINE = resolve(file);
+  } else if (args[i] === '--strict') {
+    env.FAULTLINE_STRICT = 'true';
   } else if (args[i] === '--reporter' || args[i]!.startsWith('--reporter=')) {
     // Playwright's --reporter would replace every reporter of the config, faultline's reports
     // included; here it names the console (and extra) reporters only (src/report/reporters.ts).
@@ -33,6 +36,10 @@ try {
   const selected = loadEnv();
   const catalogs = preflight(selected.name);
   const entries = catalogs.reduce((n, c) => n + c.entries.length, 0);
+  // The verdict's settings are refused now, not after the run.
+  const vars = { ...selected.vars, ...env };
+  parseStrict(vars.FAULTLINE_STRICT);
+  parseAllowNotConfigured(vars.FAULTLINE_ALLOW_NOT_CONFIGURED, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
   process.stdout.write(`faultline: env ${selected.name} (${selected.file}), ${catalogs.length} catalogs, ${entries} entries${selected.embeddedReference ? ', embedded reference target' : ''}\n`);
 } catch (err) {
   const message = (err as Error).message;

@@ -38,9 +38,10 @@ export const COMMANDS: Command[] = [
   {
     name: 'run',
     summary: 'run the suite: checks catalogs, env and expectations, then every entry against the target; writes reports/',
-    usage: 'run [--baseline FILE] [Playwright test options]',
+    usage: 'run [--baseline FILE] [--strict] [Playwright test options]',
     options: [
       { flag: '--baseline FILE', text: 'an earlier conformance.json: the report lists newly failing and newly fixed entries' },
+      { flag: '--strict', text: 'a SHOULD-only violation fails the run too (FAULTLINE_STRICT=true)' },
       { flag: '--reporter NAMES', text: "console or extra Playwright reporters (line, dot, blob, ...); faultline's own reports are written whatever it says" },
       { flag: '--list', text: 'list the selected entries; runs nothing and writes no report' },
       { flag: '--help', text: "this text followed by Playwright's test options" },

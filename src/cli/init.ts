@@ -18,9 +18,10 @@ export function skeleton(api: string, schemaLink: string): string {
 api: ${api}
 title: ${api} API
 page:
-  # the page (or document) the entries are transcribed from
+  # the page (or document) the entries are transcribed from; save it as the capture (HTML,
+  # Markdown or text), relative to this file: catalogs:check checks every quote against it
   url: https://example.com/docs/errors
-  seed: errors.html
+  capture: pages/${api}-errors.html
   title: Errors
 
 # --- env: the variables a run needs (npm run schemas lists them in env/staging.env.example) ---
@@ -47,7 +48,7 @@ entries:
   - id: ${api}/not-found
     title: 404 Not Found
     doc:
-      url: https://example.com/docs/errors#not-found
+      anchor: not-found
       quote: replace with the page's own sentence for this error
     status: 404
     strength: must

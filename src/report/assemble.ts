@@ -1,12 +1,18 @@
 /**
- * Assembles conformance.json from what the tests recorded and the catalogs' static facts. Pure
- * apart from reading the baseline file, so the reporter and the self-tests build reports alike.
+ * Assembles conformance.json from what the tests recorded and the catalogs' static facts: the
+ * entries, what the run covered (complete, partial, interrupted), the verdict, the comparison
+ * with a baseline and the history ("since when"). Pure apart from reading the baseline file, so
+ * the reporter and the self-tests build reports alike.
  */
 import type { LoadedCatalog } from '../catalog/types.js';
+import { entryLine } from '../catalog/load.js';
+import type { Expectation } from '../runner/expectations.js';
 import type { EntryResult } from '../runner/result.js';
 import { wrongBaseUrl } from '../target/diagnose.js';
 import { compareWithBaseline, readBaseline } from './baseline.js';
-import { entryFacts, summarise, type ConformanceEntry, type ConformanceReport } from './collect.js';
+import { entryFacts, summarise, type ConformanceEntry, type ConformanceReport, type RunScope } from './collect.js';
+import { applyHistory, earlierRuns, emptyHistory, type History } from './history.js';
+import { decideVerdict, type VerdictSettings } from './verdict.js';
 
 export interface AssembleInput {
   environment: string;
@@ -16,7 +22,21 @@ export interface AssembleInput {
   startedAt: Date;
   durationMs: number;
   baselineFile?: string;
+  /** ids of the entries the run selected (default: those with a result) */
+  selected?: ReadonlySet<string>;
+  interrupted?: boolean;
+  shard?: string;
+  /** errors outside any test (crashed worker, broken config) */
+  globalErrors?: number;
+  settings?: VerdictSettings;
+  expectations?: Map<string, Expectation>;
+  /** earlier complete runs */
+  history?: History;
+  /** whether destructive entries were allowed to run (their skip is on purpose otherwise) */
+  allowDestructive?: boolean;
 }
+
+const DEFAULT_SETTINGS: VerdictSettings = { strict: false, allowNotConfigured: { kind: 'none' } };
 
 export function assembleReport(input: AssembleInput): { report: ConformanceReport; warnings: string[] } {
   const warnings: string[] = [];
@@ -24,11 +44,20 @@ export function assembleReport(input: AssembleInput): { report: ConformanceRepor
   const entries: ConformanceEntry[] = [];
   const target: Record<string, string> = {};
   const apis: ConformanceReport['apis'] = {};
+  const destructive = new Set<string>();
+  let total = 0;
   for (const c of input.catalogs) {
+    total += c.entries.length;
     const mine: ConformanceEntry[] = [];
-    for (const e of c.entries) {
+    for (const [index, e] of c.entries.entries()) {
+      if (e.destructive) destructive.add(e.id);
       const got = input.results.get(e.id);
-      if (got) mine.push(entryFacts(c, e, got.result, got.tags));
+      if (!got) continue;
+      const line = entryLine(c, index);
+      const facts = entryFacts(c, e, got.result, got.tags, line ? `${c.file}:${line}` : c.file);
+      const known = input.expectations?.get(e.id);
+      if (known && (facts.outcome === 'known-deviation' || facts.outcome === 'unexpected-pass')) facts.expectation = known;
+      mine.push(facts);
     }
     // Only APIs this run selected: a `--project=cmix` run says nothing about the others.
     if (!mine.length) continue;
@@ -38,18 +67,35 @@ export function assembleReport(input: AssembleInput): { report: ConformanceRepor
     const misconfigured = wrongBaseUrl(c.api, c.baseUrlVar, target[c.api], c.entries, mine);
     if (misconfigured) diagnoses.push(misconfigured);
   }
+  const selected = input.selected?.size ?? entries.length;
+  const run: RunScope = {
+    scope: input.interrupted ? 'interrupted' : selected < total ? 'partial' : 'complete',
+    selected, total, finished: entries.length,
+    ...(input.shard ? { shard: input.shard } : {}),
+  };
+  const startedAt = input.startedAt.toISOString();
+  const verdict = decideVerdict(
+    entries.map((e) => ({ id: e.id, outcome: e.outcome, destructiveSkip: e.outcome === 'not-configured' && destructive.has(e.id) && !input.allowDestructive })),
+    input.settings ?? DEFAULT_SETTINGS,
+    { interrupted: Boolean(input.interrupted), globalErrors: input.globalErrors ?? 0 },
+  );
+  const summary = summarise(entries);
   const report: ConformanceReport = {
     environment: input.environment,
-    startedAt: input.startedAt.toISOString(),
+    startedAt,
     durationMs: Math.round(input.durationMs),
     target,
-    summary: summarise(entries),
+    run,
+    verdict,
+    summary,
     apis,
     entries,
     docFindings: input.catalogs.filter((c) => apis[c.api]).flatMap((c) => (c.docFindings ?? []).map((f) => ({ ...f, api: c.api }))),
     ...(diagnoses.length ? { diagnoses } : {}),
   };
   warnings.push(...diagnoses);
+  // The trend shows complete runs only; a partial run is not a point of the whole.
+  applyHistory(report, earlierRuns(input.history ?? emptyHistory(), input.environment, startedAt));
   if (input.baselineFile) {
     const { report: before, warning } = readBaseline(input.baselineFile);
     if (warning) warnings.push(warning);

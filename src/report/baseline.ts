@@ -4,19 +4,18 @@
  * Playwright flag, hence the env variable.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Outcome } from '../runner/result.js';
-import type { ConformanceReport } from './collect.js';
+import type { ConformanceReport, ReportOutcome } from './collect.js';
 
 export type Baseline = NonNullable<ConformanceReport['baseline']>;
 
 /** Red in a run: what a person must look at. A known deviation is accepted, so not red. */
-const FAILING: ReadonlySet<Outcome> = new Set<Outcome>(['violation', 'error']);
+const FAILING: ReadonlySet<ReportOutcome> = new Set<ReportOutcome>(['violation', 'error', 'should-violation']);
 /** Conforms now (an unexpected pass conforms too: its expectation is stale). */
-const PASSING: ReadonlySet<Outcome> = new Set<Outcome>(['conformant', 'unexpected-pass']);
+const PASSING: ReadonlySet<ReportOutcome> = new Set<ReportOutcome>(['conformant', 'unexpected-pass']);
 
 export function compareWithBaseline(
-  now: { id: string; outcome: Outcome }[],
-  before: { startedAt?: string; entries: { id: string; outcome: Outcome }[] },
+  now: { id: string; outcome: ReportOutcome }[],
+  before: { startedAt?: string; entries: { id: string; outcome: ReportOutcome }[] },
   file: string,
 ): Baseline {
   const was = new Map(before.entries.map((e) => [e.id, e.outcome]));

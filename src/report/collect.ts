@@ -1,12 +1,23 @@
 /**
  * Builds conformance.json from test results: the per-entry results tests recorded (annotation
- * `faultline-result`), the catalogs' static facts (doc, status, strength) and doc findings.
+ * `_faultline-result`), the catalogs' static facts (doc, status, strength) and doc findings.
  * Works the same in a live run and under merge-reports (it reads only what tests recorded).
  */
 import type { Entry, LoadedCatalog } from '../catalog/types.js';
+import type { Expectation } from '../runner/expectations.js';
 import { OUTCOMES, RESULT_ANNOTATION, type EntryResult, type Outcome } from '../runner/result.js';
+import type { EntryHistory, TrendPoint } from './history.js';
+import type { Verdict } from './verdict.js';
 
-export interface ConformanceEntry extends EntryResult {
+/**
+ * An entry's outcome in a report: the runner's, except that a violation of SHOULD requirements
+ * only is `should-violation`, counted apart (it fails a run only with --strict).
+ */
+export type ReportOutcome = Outcome | 'should-violation';
+export const REPORT_OUTCOMES: readonly ReportOutcome[] = [...OUTCOMES, 'should-violation'];
+
+export interface ConformanceEntry extends Omit<EntryResult, 'outcome'> {
+  outcome: ReportOutcome;
   api: string;
   title: string;
   status: Entry['status'];
@@ -14,9 +25,29 @@ export interface ConformanceEntry extends EntryResult {
   tags: string[];
   doc: Entry['doc'];
   source?: string;
+  /** where the entry is defined: `catalogs/<api>.yaml:<line>` */
+  catalog?: string;
+  /** the known deviation listed for it (known-deviation, unexpected-pass) */
+  expectation?: Expectation;
+  /** failing since / fixed on, from the run history */
+  history?: EntryHistory;
 }
 
-export interface Summary { entries: number; conformant: number; violation: number; unprovokable: number; notConfigured: number; knownDeviation: number; unexpectedPass: number; error: number }
+/** `violation` counts MUST violations; `shouldViolation` the entries whose violations are all SHOULD. */
+export interface Summary { entries: number; conformant: number; violation: number; shouldViolation: number; unprovokable: number; notConfigured: number; knownDeviation: number; unexpectedPass: number; error: number }
+
+/** What the run covered: every entry of the catalogs, a selection (or shard), or an interrupted part. */
+export interface RunScope {
+  scope: 'complete' | 'partial' | 'interrupted';
+  /** entries the run selected */
+  selected: number;
+  /** entries in the catalogs */
+  total: number;
+  /** selected entries that finished */
+  finished: number;
+  /** `i/n` when the run was one shard */
+  shard?: string;
+}
 
 export interface ConformanceReport {
   environment: string;
@@ -29,20 +60,25 @@ export interface ConformanceReport {
   docFindings: (NonNullable<LoadedCatalog['docFindings']>[number] & { api: string })[];
   /** what the answers say about the run's configuration (every answer of an API the same 404: a wrong base URL) */
   diagnoses?: string[];
+  /** always written by the reporter; absent only in reports built by hand (synthetic ones) */
+  run?: RunScope;
+  verdict?: Verdict;
+  /** earlier complete runs and this one (when complete), oldest first */
+  trend?: TrendPoint[];
   /** present when FAULTLINE_BASELINE named a previous conformance.json */
   baseline?: { file: string; startedAt?: string; newlyFailing: string[]; newlyFixed: string[] };
 }
 
 export function emptySummary(): Summary {
-  return { entries: 0, conformant: 0, violation: 0, unprovokable: 0, notConfigured: 0, knownDeviation: 0, unexpectedPass: 0, error: 0 };
+  return { entries: 0, conformant: 0, violation: 0, shouldViolation: 0, unprovokable: 0, notConfigured: 0, knownDeviation: 0, unexpectedPass: 0, error: 0 };
 }
 
-const KEY: Record<Outcome, keyof Summary> = {
-  conformant: 'conformant', violation: 'violation', unprovokable: 'unprovokable', 'not-configured': 'notConfigured',
+const KEY: Record<ReportOutcome, keyof Summary> = {
+  conformant: 'conformant', violation: 'violation', 'should-violation': 'shouldViolation', unprovokable: 'unprovokable', 'not-configured': 'notConfigured',
   'known-deviation': 'knownDeviation', 'unexpected-pass': 'unexpectedPass', error: 'error',
 };
 
-export function summarise(entries: { outcome: Outcome }[]): Summary {
+export function summarise(entries: { outcome: ReportOutcome }[]): Summary {
   const s = emptySummary();
   for (const e of entries) { s.entries++; s[KEY[e.outcome]]++; }
   return s;
@@ -56,6 +92,16 @@ export function recordedResult(annotations: { type: string; description?: string
   return OUTCOMES.includes(r.outcome) ? r : undefined;
 }
 
-export function entryFacts(c: LoadedCatalog, e: Entry, r: EntryResult, tags: string[]): ConformanceEntry {
-  return { ...r, id: e.id, api: c.api, title: e.title, status: e.status, strength: e.strength, tags, doc: e.doc, ...(e.source ? { source: e.source } : {}) };
+/** The report's outcome of a runner result: a violation of SHOULD requirements only is counted apart. */
+export function reportOutcome(r: Pick<EntryResult, 'outcome' | 'violations'>): ReportOutcome {
+  const vs = r.violations ?? [];
+  if (r.outcome === 'violation' && vs.length && vs.every((v) => v.strength === 'should')) return 'should-violation';
+  return r.outcome;
+}
+
+export function entryFacts(c: LoadedCatalog, e: Entry, r: EntryResult, tags: string[], catalog?: string): ConformanceEntry {
+  return {
+    ...r, outcome: reportOutcome(r), id: e.id, api: c.api, title: e.title, status: e.status, strength: e.strength, tags, doc: e.doc,
+    ...(e.source ? { source: e.source } : {}), ...(catalog ? { catalog } : {}),
+  };
 }

@@ -6,7 +6,9 @@
  * somewhere, injected markup could neither run script nor send anything anywhere.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import type { ConformanceReport } from './collect.js';
 import { jsonForScript, pageData } from './page-data.js';
 
@@ -14,13 +16,19 @@ const PAGE_DIR = new URL('./page/', import.meta.url);
 
 let assets: { css: string; js: string } | undefined;
 
-/** The page's CSS and its client script (page/NN-*.js, concatenated in order into one closure). */
+/**
+ * The page's CSS and its client script: page/main.js and the modules it imports, bundled by
+ * esbuild into one script (an IIFE: no module loading from disk, which file:// pages cannot do
+ * under the CSP). Built once per process, in a few milliseconds, and deterministic.
+ */
 function pageAssets(): { css: string; js: string } {
   if (assets) return assets;
   const css = readFileSync(new URL('style.css', PAGE_DIR), 'utf8');
-  const parts = readdirSync(PAGE_DIR).filter((f) => /^\d\d-.*\.js$/.test(f)).sort();
-  const js = `(() => {\n'use strict';\n${parts.map((f) => readFileSync(new URL(f, PAGE_DIR), 'utf8')).join('\n')}\n})();\n`;
-  assets = { css, js };
+  const built = buildSync({
+    entryPoints: [fileURLToPath(new URL('main.js', PAGE_DIR))],
+    bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, charset: 'utf8', legalComments: 'none', logLevel: 'silent',
+  });
+  assets = { css, js: built.outputFiles[0]!.text };
   return assets;
 }
 
@@ -38,7 +46,7 @@ export function renderHtml(r: ConformanceReport): string {
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="faultline">
-<title>faultline conformance: ${esc(r.environment)}</title>
+<title>faultline conformance: ${esc(r.environment)}${r.run && r.run.scope !== 'complete' ? ` (${r.run.scope})` : ''}</title>
 <style>${css}</style>
 </head>
 <body>
@@ -48,6 +56,7 @@ export function renderHtml(r: ConformanceReport): string {
 </header>
 <main>
 <section id="baseline" hidden></section>
+<section id="trend" hidden aria-labelledby="trend-h"></section>
 <section id="glance" aria-labelledby="glance-h"><h2 id="glance-h">At a glance</h2><div id="summary"></div></section>
 <form id="filters" role="search" aria-label="Filter entries"></form>
 <section id="matrix-s" aria-labelledby="matrix-h"><h2 id="matrix-h">Matrix: entries by API and documented status</h2><div id="matrix"></div></section>

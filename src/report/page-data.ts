@@ -6,7 +6,7 @@
 import type { ConformanceEntry, ConformanceReport } from './collect.js';
 
 /** Outcomes whose details (response, reproduction) a reader needs. */
-const DETAILED = new Set(['violation', 'error', 'known-deviation', 'unexpected-pass']);
+const DETAILED = new Set(['violation', 'should-violation', 'error', 'known-deviation', 'unexpected-pass']);
 
 export type PageEntry = Omit<ConformanceEntry, 'tags' | 'durationMs' | 'attempts'>;
 export type PageData = Omit<ConformanceReport, 'entries'> & { entries: PageEntry[] };

@@ -13,6 +13,7 @@ import { keepWorkerAfterVerdict } from './keep-worker.js';
 import { RESULT_ANNOTATION, type EntryResult } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { entryLine } from '../catalog/load.js';
+import { loadEnv } from '../env.js';
 
 export function entryTags(e: Entry): string[] {
   const statuses = typeof e.status === 'number' ? [String(e.status)] : Array.isArray(e.status) ? e.status.map(String) : [e.status];
@@ -42,18 +43,16 @@ export function chunksPerPart(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 1 ? n : 1;
 }
 
-/** Static annotations: the doc citation, and Allure labels (allure-playwright reads `allure.label.*`). */
+/**
+ * Static annotations, the ones people read: the doc citation and where the entry is defined.
+ * Allure's labels come from the tags (src/report/allure-merge.ts).
+ */
 export function entryAnnotations(c: LoadedCatalog, e: Entry, line?: number): { type: string; description: string }[] {
-  const cls = typeof e.status === 'string' ? e.status : `${String(Array.isArray(e.status) ? e.status[0] : e.status)[0]}xx`;
   return [
     { type: 'doc', description: e.doc.url },
     { type: 'quote', description: e.doc.quote },
     // where the entry is defined: the test's own location is the shared loop in this file
     { type: 'catalog', description: line ? `${c.file}:${line}` : c.file },
-    { type: 'allure.label.epic', description: c.api },
-    { type: 'allure.label.feature', description: cls },
-    { type: 'allure.label.story', description: e.id },
-    { type: 'allure.label.severity', description: e.strength === 'must' ? 'critical' : 'normal' },
   ];
 }
 
@@ -76,6 +75,8 @@ function harnessError(message: string): Error {
 }
 
 let counter = 0;
+/** FAULTLINE_STRICT (`--strict`): SHOULD-only violations fail their test and the run too. */
+const STRICT = ['true', '1'].includes(loadEnv().vars.FAULTLINE_STRICT ?? '');
 
 export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
   const catalogs: LoadedCatalog[] = loadSuiteCatalogs();
@@ -117,6 +118,11 @@ function defineEntries(catalogs: LoadedCatalog[], include: (e: Entry) => boolean
           if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
           for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
           const message = failureMessage(e, result);
+          // A violation of SHOULD requirements only is reported but passes, unless --strict.
+          if (result.outcome === 'violation' && !STRICT && !result.violations?.some((v) => v.strength === 'must')) {
+            testInfo.annotations.push({ type: 'should-violation', description: message });
+            return;
+          }
           keepWorkerAfterVerdict(testInfo, message);
           if (result.outcome === 'violation') conformance(result).toConform(e);
           throw harnessError(message);

@@ -21,5 +21,8 @@ export interface EntryResult {
   attachments?: { name: string; contentType: string; body: string }[];
 }
 
-/** Annotation type under which a test stores its EntryResult as JSON. */
-export const RESULT_ANNOTATION = 'faultline-result';
+/**
+ * Annotation type under which a test stores its EntryResult as JSON. The leading `_` keeps it out
+ * of the Playwright HTML report, which hides such annotations: it is data for reporters.
+ */
+export const RESULT_ANNOTATION = '_faultline-result';

@@ -178,6 +178,34 @@ describe('JSON page payloads', () => {
   });
 });
 
+describe('structured documents (OpenAPI in YAML or JSON)', () => {
+  const OAS = `openapi: 3.1.0
+paths:
+  /pets/{id}:
+    get:
+      responses:
+        '404': { $ref: '#/components/responses/NotFound' }
+        '400':
+          description: >-
+            The id is not
+            a number.
+          content:
+            application/json:
+              example: { code: BAD_ID }
+components:
+  responses:
+    NotFound:
+      description: No pet has this id.
+`;
+  test('anchors are JSON pointers (local $refs followed), examples are example values', () => {
+    assert.deepEqual(lint('api.yaml', OAS, '{ anchor: "/paths/~1pets~1{id}/get/responses/404", quote: No pet has this id. }'), []);
+    assert.deepEqual(lint('api.yaml', OAS, '{ anchor: "/paths/~1pets~1{id}/get/responses/400", quote: The id is not a number. }', '{\n  "code": "BAD_ID"\n}'), []);
+    assert.match(lint('api.yaml', OAS, '{ anchor: "/paths/~1pets~1{id}/get/responses/400", quote: No pet has this id. }')[0]!, /not inside the section/);
+    assert.match(lint('api.json', JSON.stringify({ a: { b: 'Words here.' } }), '{ anchor: /a/c, quote: Words here. }')[0]!, /anchor '#\/a\/c' is not on the page/);
+    assert.match(lint('api.yaml', OAS, '{ quote: No pet has this id. }', '{"code": "BAD"}')[0]!, /example differs/);
+  });
+});
+
 describe('the shipped catalogs', () => {
   test('pass the lint', () => {
     const issues = loadCatalogs().flatMap((c) => lintQuotes(c)).map(formatIssue);

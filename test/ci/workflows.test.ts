@@ -177,4 +177,41 @@ describe('workflows', () => {
     assert.ok(!JSON.stringify(wf).includes('CONFORMANCE_ENV'), 'the default env (reference) is the target');
     assert.ok(!JSON.stringify(wf).includes('secrets.'), 'pull requests get no secrets');
   });
+
+  test('workflows run on a supported Node with current action majors; one job keeps the package working on Node 20', () => {
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    assert.equal(engines, '>=20', 'the package still supports Node 20');
+    const majors: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/upload-artifact': 6, 'actions/download-artifact': 7 };
+    let node20 = 0;
+    for (const [file, wf] of workflows) {
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        const container = String((job as { container?: unknown }).container ?? '');
+        const versions = job.steps.filter((x) => x.uses?.startsWith('actions/setup-node')).map((x) => Number(x.with?.['node-version']));
+        if (/node:20\b/.test(container)) { node20++; continue; }
+        if (container) assert.match(container, /^node:(2[2-9]|[3-9]\d)-/, `${file}/${name}: a supported Node`);
+        for (const v of versions) assert.ok(v >= 22, `${file}/${name}: node-version ${v}`);
+        for (const x of job.steps.filter((y) => y.uses)) {
+          const [action, version] = x.uses!.split('@') as [string, string];
+          if (majors[action]) assert.ok(Number(version.slice(1)) >= majors[action]!, `${file}/${name}: ${x.uses} is not a current major (>= v${majors[action]})`);
+        }
+      }
+    }
+    assert.equal(node20, 1, 'exactly one job checks Node 20');
+  });
+
+  test('nightly: the verdict is the merge\'s exit status, a missing secret cannot pass, the baseline is the last night with an artifact', () => {
+    const wf = workflows.get('nightly.yml')!;
+    const text = JSON.stringify(wf);
+    assert.ok(!text.includes('FAULTLINE_ALLOW_NOT_CONFIGURED'), 'not-configured entries (missing secrets) are never allowed in the nightly');
+    assert.ok(!/summary\.violation|s\.violation/.test(text), 'no second verdict computed from counts');
+    const merge = Object.values(wf.jobs).find((j) => jobCommands(j).some((c) => c.words.join(' ').includes('report merge')))!;
+    const step = merge.steps.find((x) => /report:merge/.test(x.run ?? ''))!;
+    assert.equal(step.if, undefined, 'the merge step fails the job by its exit status');
+    const baseline = merge.steps.find((x) => /--name conformance/.test(x.run ?? ''))!.run!;
+    assert.match(baseline, /for prev in \$\(gh run list[^)]*--limit \d+/, 'tries the earlier runs in turn');
+    assert.match(baseline, /FAULTLINE_HISTORY=/, 'the trend history comes with the baseline');
+    assert.match(baseline, /--name allure-history/, 'so does Allure\'s');
+    const uploads = merge.steps.filter((x) => x.uses?.startsWith('actions/upload-artifact')).map((x) => String(x.with?.name));
+    assert.ok(uploads.includes('allure-history'), 'the next night gets the Allure history');
+  });
 });

@@ -42,3 +42,27 @@ describe('reports are kept', () => {
     }
   });
 });
+
+describe('the verdict of a run', () => {
+  test('an env with a missing secret fails, naming the not-configured entries; the partial report sits beside the complete one', () => {
+    const reports = tempDir('unconfigured');
+    try {
+      const catalog = loadCatalogs().find((c) => Object.keys(c.identities).length > 0)!;
+      const identity = Object.values(catalog.identities)[0]!;
+      const complete = join(reports, 'conformance', 'conformance.json');
+      mkdirSync(join(reports, 'conformance'), { recursive: true });
+      writeFileSync(complete, '{"the":"last complete report"}\n');
+      const run = runFaultline(['run', '--grep', `@api:${catalog.api}(\\s|$)`], { FAULTLINE_REPORTS_DIR: reports, FAULTLINE_REPORTERS: 'minimal', [identity.env]: '' });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /faultline: failed:\n.*not-configured entr(y|ies) \(not allowed by FAULTLINE_ALLOW_NOT_CONFIGURED/);
+      assert.match(run.stdout, new RegExp(`partial run: \\d+ of ${loadCatalogs().reduce((n, c) => n + c.entries.length, 0)} entries selected`));
+      assert.equal(readFileSync(complete, 'utf8'), '{"the":"last complete report"}\n', 'the complete report is untouched');
+      const partial = JSON.parse(readFileSync(join(reports, 'conformance-partial', 'conformance.json'), 'utf8')) as { run: { scope: string; selected: number }; verdict: { result: string } };
+      assert.equal(partial.run.scope, 'partial');
+      assert.equal(partial.run.selected, catalog.entries.length);
+      assert.equal(partial.verdict.result, 'failed');
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
+});

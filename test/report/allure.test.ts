@@ -12,9 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { citeDocs, type AllureResult } from '../../src/report/allure-links.js';
 import { externalReferences, stripTracking } from '../../src/report/allure-offline.js';
-import { launchChromium, loopbackContext } from '../../src/report/chromium.js';
+import { launchChromium, loopbackContext } from '../support/chromium.js';
 import type { ConformanceReport } from '../../src/report/collect.js';
-import { DEVIATIONS, playwright, ROOT, tempDir } from './support.js';
+import { DEVIATIONS, playwright, ROOT, tempDir, readReport } from './support.js';
 
 interface Result extends AllureResult { name: string; status: string; labels: { name: string; value: string }[] }
 
@@ -28,7 +28,7 @@ describe('allure', { timeout: 180_000 }, () => {
     assert.equal(run.status, 1, run.output);
     const rd = join(dir, 'allure-results');
     results = readdirSync(rd).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(rd, f), 'utf8')) as Result);
-    report = JSON.parse(readFileSync(join(dir, 'conformance', 'conformance.json'), 'utf8')) as ConformanceReport;
+    report = readReport(dir);
   });
 
   test('every entry has one result with epic = API, feature = status class, story = id, severity from strength', () => {

@@ -6,21 +6,22 @@
  * Without Chromium this fails and says how to install it: it never skips.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { CHROMIUM, launchChromium, loopbackContext } from '../../src/report/chromium.js';
+import { CHROMIUM, launchChromium, loopbackContext } from '../support/chromium.js';
 import type { ConformanceReport, Summary } from '../../src/report/collect.js';
 import { renderHtml } from '../../src/report/html.js';
 import { setting } from '../../src/settings.js';
 import { syntheticReport } from '../../scripts/bench/synthetic.js';
-import { DEVIATIONS, playwright, ROOT, tempDir } from './support.js';
+import { DEVIATIONS, playwright, readReport, tempDir } from './support.js';
 
-const SHOTS = resolve(ROOT, setting('reportsDir'), 'screenshots');
+// Screenshots for a person to judge the design: a temporary folder (removed), or FAULTLINE_SCREENSHOTS.
+const SHOTS = process.env.FAULTLINE_SCREENSHOTS ? resolve(process.env.FAULTLINE_SCREENSHOTS) : tempDir('screens');
 const COLUMNS: [string, keyof Summary][] = [
-  ['entries', 'entries'], ['conformant', 'conformant'], ['violation', 'violation'], ['unprovokable', 'unprovokable'], ['not-configured', 'notConfigured'],
+  ['entries', 'entries'], ['conformant', 'conformant'], ['violation', 'violation'], ['should-violation', 'shouldViolation'], ['unprovokable', 'unprovokable'], ['not-configured', 'notConfigured'],
   ['known-deviation', 'knownDeviation'], ['unexpected-pass', 'unexpectedPass'], ['error', 'error'],
 ];
 
@@ -67,7 +68,11 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     mkdirSync(SHOTS, { recursive: true });
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.FAULTLINE_SCREENSHOTS) rmSync(SHOTS, { recursive: true, force: true });
+  });
 
   test('the counts shown equal conformance.json, per API and overall', async () => {
     const page = await context.newPage();
@@ -178,9 +183,10 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
     const out = tempDir('browser-run');
     const run = playwright(['test', '--project=cmix'], { REFERENCE_DEVIATIONS: DEVIATIONS, FAULTLINE_REPORTS_DIR: out, FAULTLINE_REPORTERS: 'minimal' });
     assert.equal(run.status, 1, run.output);
-    const real = JSON.parse(readFileSync(join(out, 'conformance', 'conformance.json'), 'utf8')) as ConformanceReport;
+    const real = readReport(out);
     const page = await context.newPage();
-    await open(page, join(out, 'conformance', 'index.html'));
+    await open(page, join(out, 'conformance-partial', 'index.html'));
+    assert.match((await page.locator('#scope').textContent())!, new RegExp(`Partial run: ${real.run!.selected} of ${real.run!.total} entries selected`));
     assert.deepEqual(await shownCounts(page), expectedCounts(real));
     assert.ok(real.summary.violation === 2 && real.summary.unprovokable >= 1);
     await page.screenshot({ path: join(SHOTS, 'cmix-top.png'), fullPage: true });

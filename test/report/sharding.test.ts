@@ -1,17 +1,17 @@
 /**
  * A sharded run (2 shards of the cmix project, blob reporter, one folder per shard) merged with
  * `playwright merge-reports --config merge.config.ts` yields the same conformance.json (entries,
- * outcomes, violations, summary) as an unsharded run. The reference target answers two entries
+ * outcomes, violations, summary) as an unsharded run, and `faultline report merge` exits with its verdict. The reference target answers two entries
  * wrongly, so the comparison covers violations, not only passes.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ConformanceReport } from '../../src/report/collect.js';
-import { DEVIATIONS, essence, playwright, tempDir } from './support.js';
+import { DEVIATIONS, essence, playwright, readReport, tempDir } from './support.js';
+import { runFaultline } from '../support/faultline-cli.js';
 
-const read = (dir: string): ConformanceReport => JSON.parse(readFileSync(join(dir, 'conformance', 'conformance.json'), 'utf8')) as ConformanceReport;
+const read = readReport;
 
 test('two shards merged equal one unsharded run', { timeout: 180_000 }, () => {
   const root = tempDir('shard');
@@ -36,6 +36,12 @@ test('two shards merged equal one unsharded run', { timeout: 180_000 }, () => {
   const merged = playwright(['merge-reports', '--config', 'merge.config.ts', blobs], { ...env, FAULTLINE_REPORTS_DIR: join(root, 'merged') });
   // merge-reports exits 0 even when the merged run has failed tests (Playwright 1.65); a reporter error would show here.
   assert.ok(!/Error in reporter|not a part of any test/.test(merged.output), merged.output);
+  // `faultline report merge` exits with the verdict instead: the two violations fail it, and so
+  // does a merge that covers only part of the catalogs (here one API of several).
+  const cli = runFaultline(['report', 'merge', blobs], { ...env, FAULTLINE_REPORTS_DIR: join(root, 'cli') });
+  assert.equal(cli.status, 1, cli.stdout + cli.stderr);
+  assert.match(cli.stdout, /faultline: failed:\n.*2 MUST violations/);
+  assert.equal(readReport(join(root, 'cli')).verdict?.result, 'failed');
 
   const a = read(join(root, 'whole'));
   const b = read(join(root, 'merged'));

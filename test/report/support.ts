@@ -1,10 +1,11 @@
 /** Helpers for the report self-tests: run Playwright in a child process, normalise reports. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceReport } from '../../src/report/collect.js';
+import { latestReportFile } from '../../src/report/placement.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const PLAYWRIGHT = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -36,4 +37,11 @@ export function essence(r: ConformanceReport): unknown {
       violations: (e.violations ?? []).map((v) => ({ check: v.check, pointer: v.pointer, expected: v.expected, actual: v.actual, strength: v.strength })),
     })),
   };
+}
+
+/** The conformance.json a run under `reportsDir` wrote (complete, partial or interrupted). */
+export function readReport(reportsDir: string): ConformanceReport {
+  const file = latestReportFile(join(reportsDir, 'conformance'));
+  if (!file) throw new Error(`no conformance report under ${reportsDir}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
 }

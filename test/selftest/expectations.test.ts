@@ -2,7 +2,8 @@
  * Known deviations and configuration gaps, end to end: an expectations file turns a listed
  * deviation into `known-deviation` (run passes) and a listed entry that conforms into
  * `unexpected-pass` (flagged, run passes); a missing variable makes an entry `not-configured`
- * naming it; destructive entries wait for FAULTLINE_ALLOW_DESTRUCTIVE; a bad expectations file
+ * naming it (allowed here by FAULTLINE_ALLOW_NOT_CONFIGURED); destructive entries wait for
+ * FAULTLINE_ALLOW_DESTRUCTIVE; a bad expectations file
  * is refused with file:line:col.
  */
 import assert from 'node:assert/strict';
@@ -31,6 +32,8 @@ test('known deviations pass as known-deviation, a conforming listed entry is an 
   const reference = (await import('dotenv')).parse((await import('node:fs')).readFileSync(`${ENV_DIR}reference.env`));
   const run = await runSuite({
     ...reference, CONFORMANCE_ENV: name, FAULTLINE_REFERENCE: 'embedded', FAULTLINE_ALLOW_DESTRUCTIVE: 'false', CMIX_TOKEN_VIEWER: '',
+    // The gap is allowed by name; without this the not-configured entry would fail the run.
+    FAULTLINE_ALLOW_NOT_CONFIGURED: 'cmix/forbidden',
     REFERENCE_DEVIATIONS: 'cmix/unauthorized=drop-header:WWW-Authenticate',
   });
   const outcome = (id: string): string | undefined => run.report.entries.find((e) => e.id === id)?.outcome;
@@ -43,7 +46,9 @@ test('known deviations pass as known-deviation, a conforming listed entry is an 
   assert.equal(limited.outcome, 'not-configured');
   assert.match(limited.reason!, /FAULTLINE_ALLOW_DESTRUCTIVE=true/);
   assert.equal(run.report.summary.violation + run.report.summary.error, 0, JSON.stringify(run.report.summary));
-  assert.equal(run.code, 0, 'known deviations and unexpected passes do not fail the run');
+  assert.equal(run.code, 0, 'known deviations, unexpected passes, an allowed gap and skipped destructive entries do not fail the run');
+  assert.equal(run.report.verdict?.result, 'passed');
+  assert.equal(run.report.verdict?.allowedNotConfigured, 1);
 });
 
 test('an unknown id, an expired entry or a missing reason is refused with its position', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import type { ConformanceReport } from '../../src/report/collect.js';
+import { latestReportFile } from '../../src/report/placement.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -30,7 +31,8 @@ export function runSuite(env: Record<string, string>, args: string[] = [], timeo
     child.on('exit', (code) => {
       clearTimeout(timer);
       try {
-        const report = JSON.parse(readFileSync(join(reportsDir, 'conformance', 'conformance.json'), 'utf8')) as ConformanceReport;
+        // A selection writes conformance-partial/ beside conformance/: read what this run wrote.
+        const report = JSON.parse(readFileSync(latestReportFile(join(reportsDir, 'conformance')) ?? join(reportsDir, 'conformance', 'conformance.json'), 'utf8')) as ConformanceReport;
         resolve({ code: code ?? 1, stdout, stderr, reportsDir, report, ms: Date.now() - started });
       } catch (err) {
         reject(new Error(`no conformance.json after the run (exit ${code}): ${(err as Error).message}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));

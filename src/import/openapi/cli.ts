@@ -55,6 +55,8 @@ export async function runImport(args: ImportArgs, confirm: (question: string) =>
   const api = args.api ?? apiFromFile(args.file);
   const into = resolve(args.into ?? join(catalogDir(), `${api}.yaml`));
   const { catalog, summary } = importOpenApi(doc, api);
+  // the document is the capture its quotes are checked against (npm run catalogs:check)
+  catalog.page.capture = relative(dirname(into), doc.file) || doc.label;
   const schemaLink = relative(dirname(into), META_SCHEMA_PATH.pathname) || 'catalog.schema.json';
   const header = [
     `yaml-language-server: $schema=${schemaLink}`,

@@ -1,5 +1,5 @@
 /** The fixture OpenAPI documents the import tests use, with the api name each is imported as. */
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CATALOG_DIR } from '../../../src/catalog/load.js';
 import { parseArgs, runImport } from '../../../src/import/openapi/cli.js';
@@ -18,6 +18,7 @@ export async function shippedPlusKennel(dir: string): Promise<string> {
   const catalogs = join(dir, 'catalogs');
   mkdirSync(catalogs);
   for (const f of readdirSync(DEFAULT_CATALOG_DIR).filter((x) => x.endsWith('.yaml'))) copyFileSync(join(DEFAULT_CATALOG_DIR, f), join(catalogs, f));
+  cpSync(join(DEFAULT_CATALOG_DIR, 'pages'), join(catalogs, 'pages'), { recursive: true }); // the captures the quote lint reads
   await runImport(parseArgs([DOCUMENTS[0]!.file, '--api', 'kennel', '--into', join(catalogs, 'kennel.yaml')]), async () => false);
   return catalogs;
 }

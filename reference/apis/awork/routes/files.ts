@@ -11,11 +11,10 @@ import { checkSize } from '../body.js';
 import { failed } from '../check.js';
 import type { TaskFile } from '../model.js';
 import { readUpload } from '../multipart.js';
-import { listResponse } from '../query/list.js';
 import { ok, type Call, type Route } from '../router.js';
 import { FILE_FIELDS, fileView } from '../views.js';
 import { writable } from './task-rules.js';
-import { visibleTask } from './tasks.js';
+import { taskItems, visibleTask } from './tasks.js';
 
 function upload({ req, params, p, store }: Call): RefResponse {
   requireRole(p, 'member', 'upload files');
@@ -33,10 +32,7 @@ export const FILE_ROUTES: readonly Route[] = [
   {
     pattern: '/tasks/:id/files',
     methods: {
-      GET: ({ req, params, p, store }) => {
-        const task = visibleTask(store, p, params.id!);
-        return listResponse(req, [...store.files.values()].filter((f) => f.taskId === task.id).map(fileView), FILE_FIELDS);
-      },
+      GET: taskItems((s) => s.files, fileView, FILE_FIELDS),
       POST: upload,
     },
   },

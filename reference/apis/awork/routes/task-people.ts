@@ -11,11 +11,10 @@ import { readJson, readObject } from '../body.js';
 import { Check, failed, isGuid } from '../check.js';
 import { fail, type ValidationError } from '../fail.js';
 import type { Comment } from '../model.js';
-import { listResponse } from '../query/list.js';
 import { find, noContent, ok, type Call, type Route } from '../router.js';
 import { COMMENT_FIELDS, commentView } from '../views.js';
 import { writable } from './task-rules.js';
-import { visibleTask } from './tasks.js';
+import { taskItems, visibleTask } from './tasks.js';
 
 export const MAX_ASSIGNEES = 50;
 
@@ -57,10 +56,7 @@ export const PEOPLE_ROUTES: readonly Route[] = [
   {
     pattern: '/tasks/:id/comments',
     methods: {
-      GET: ({ req, params, p, store }) => {
-        const task = visibleTask(store, p, params.id!);
-        return listResponse(req, [...store.comments.values()].filter((c) => c.taskId === task.id).map(commentView), COMMENT_FIELDS);
-      },
+      GET: taskItems((s) => s.comments, commentView, COMMENT_FIELDS),
       POST: addComment,
     },
   },

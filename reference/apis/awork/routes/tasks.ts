@@ -5,6 +5,8 @@
  *   replace: member → exists → project not archived → If-Match → model → 200 with ETag
  */
 import type { RefResponse } from '../../../http.js';
+import type { Item } from '../query/evaluate.js';
+import type { FieldSpec } from '../query/fields.js';
 import { requireRole, type Principal } from '../auth.js';
 import { checkIfMatch, etagOf, touch } from '../etag.js';
 import { fail } from '../fail.js';
@@ -19,6 +21,14 @@ import { writable } from './task-rules.js';
 const withTag = (t: Task): RefResponse => ok(taskView(t), { ETag: etagOf(t) });
 
 const visible = (p: Principal, t: Task): boolean => t.baseType === 'projecttask' || t.entityId === p.user.id;
+
+/** A GET handler listing what hangs off one task the caller may see (its files, its comments). */
+export function taskItems<T extends { taskId: string }>(items: (store: Store) => Map<string, T>, view: (x: T) => Item, spec: FieldSpec) {
+  return ({ req, params, p, store }: Call): RefResponse => {
+    const task = visibleTask(store, p, params.id!);
+    return listResponse(req, [...items(store).values()].filter((x) => x.taskId === task.id).map(view), spec);
+  };
+}
 
 /** A task the caller may see, or not-found. */
 export function visibleTask(store: Store, p: Principal, id: string): Task {

@@ -1,15 +1,17 @@
 // Filter state, kept in the URL hash (#api=cmix&outcome=violation,error&q=text) so a filtered
 // view can be bookmarked and survives a reload.
-const state = { api: '', outcomes: new Set(), q: '' };
+import { OUTCOME, statusText } from './util.js';
 
-function readHash() {
+export const state = { api: '', outcomes: new Set(), q: '' };
+
+export function readHash() {
   const p = new URLSearchParams(location.hash.slice(1));
   state.api = p.get('api') ?? '';
   state.outcomes = new Set((p.get('outcome') ?? '').split(',').filter((o) => OUTCOME[o]));
   state.q = p.get('q') ?? '';
 }
 
-function writeHash() {
+export function writeHash() {
   const p = new URLSearchParams();
   if (state.api) p.set('api', state.api);
   if (state.outcomes.size) p.set('outcome', [...state.outcomes].join(','));
@@ -19,13 +21,13 @@ function writeHash() {
 }
 
 /** Lower-cased text a free-text search looks at, built once per entry. */
-function searchText(e) {
+export function searchText(e) {
   const parts = [e.id, e.title, e.reason, statusText(e.status), e.strength, e.doc?.quote, e.doc?.url, e.source];
   for (const v of e.violations ?? []) parts.push(v.check, v.pointer, v.message);
   return parts.filter(Boolean).join('\n').toLowerCase();
 }
 
-function matches(e) {
+export function matches(e) {
   if (state.api && e.api !== state.api) return false;
   if (state.outcomes.size && !state.outcomes.has(e.outcome)) return false;
   if (state.q.trim() && !e._text.includes(state.q.trim().toLowerCase())) return false;

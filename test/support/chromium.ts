@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { setting } from '../settings.js';
+import { setting } from '../../src/settings.js';
 
 export const CHROMIUM = setting('chromium');
 

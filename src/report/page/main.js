@@ -1,6 +1,16 @@
 // Start-up: parse the embedded data, render every section once, wire the events. Timings are kept
 // on <html data-render-ms data-ready-ms> (after a forced layout, so they include it) for the
 // benchmark and the browser test.
+import { $ } from './util.js';
+import { readHash, searchText, state, writeHash } from './state.js';
+import { renderMeta, renderSummary } from './summary.js';
+import { renderBaseline } from './baseline.js';
+import { renderTrend } from './trend.js';
+import { renderMatrix } from './matrix.js';
+import { entryOrder, list, PAGE, renderEntries } from './entries.js';
+import { copyText, renderDetail } from './details.js';
+import { renderFindings } from './findings.js';
+import { applyFilter, renderFilters, syncControls } from './filters.js';
 const t0 = performance.now();
 const data = JSON.parse($('#faultline-data').textContent);
 const byId = new Map(data.entries.map((e) => [e.id, e]));
@@ -10,10 +20,11 @@ list.order = entryOrder(data);
 
 renderMeta(data);
 renderBaseline(data, byId);
+renderTrend(data);
 renderSummary(data);
 renderFilters(data);
 renderMatrix(data);
-renderFindings(data);
+renderFindings(data, idxById);
 
 const tiles = [];
 for (const t of document.querySelectorAll('#matrix .tile')) tiles[Number(t.dataset.idx)] = t;
