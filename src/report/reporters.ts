@@ -26,7 +26,8 @@ export function runReporters(envName: string, reportsDir: string): ReporterDescr
   if (process.env.FAULTLINE_REPORTERS !== 'minimal') {
     reporter.push(
       ['html', { outputFolder: `${reportsDir}/html`, open: 'never' }],
-      ['junit', { outputFile: `${reportsDir}/junit.xml` }],
+      // faultline's JUnit: one testsuite per API (Playwright's can only group by spec file).
+      ['./src/report/junit.ts', { outputFile: `${reportsDir}/junit.xml` }],
       ['./src/report/allure-merge.ts', { resultsDir: `${reportsDir}/allure-results`, environmentInfo: { environment: envName }, detail: false, suiteTitle: false }],
     );
   }
