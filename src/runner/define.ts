@@ -13,7 +13,9 @@ import { keepWorkerAfterVerdict } from './keep-worker.js';
 import { RESULT_ANNOTATION, type EntryResult } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { entryLine } from '../catalog/load.js';
+import { resolve } from 'node:path';
 import { loadEnv } from '../env.js';
+import { callAt } from './located.js';
 
 export function entryTags(e: Entry): string[] {
   const statuses = typeof e.status === 'number' ? [String(e.status)] : Array.isArray(e.status) ? e.status.map(String) : [e.status];
@@ -98,36 +100,57 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
   }
 }
 
+/**
+ * The test title: the entry id, then its title without what only repeats the id's slug
+ * (`awork/not-found not-found` → `awork/not-found`; `x/CODE CODE: text` → `x/CODE text`).
+ */
+export function entryTitle(e: Entry): string {
+  const slug = e.id.slice(e.id.indexOf('/') + 1);
+  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  if (norm(e.title) === norm(slug)) return e.id;
+  const rest = e.title.toLowerCase().startsWith(slug.toLowerCase()) ? e.title.slice(slug.length).replace(/^[\s:–—-]+/, '') : e.title;
+  return rest ? `${e.id} ${rest}` : e.id;
+}
+
 function defineEntries(catalogs: LoadedCatalog[], include: (e: Entry) => boolean): void {
   for (const c of catalogs) {
-    for (const [index, e] of c.entries.entries()) {
-      if (!include(e)) continue;
-      test(`${e.id} ${e.title}`, {
-        tag: entryTags(e),
-        annotation: entryAnnotations(c, e, entryLine(c, index)),
-      }, async ({ faultline }, testInfo) => {
-        await faultline.sender.reset?.();
-        const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
-        const { attachments, ...result } = await executeEntry(c, e, { ...faultline, unique });
-        testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
-        if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
-          testInfo.skip(true, `${result.outcome}: ${result.reason}`);
-        }
-        if (result.outcome === 'violation' || result.outcome === 'error') {
-          if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
-          if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
-          for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
-          const message = failureMessage(e, result);
-          // A violation of SHOULD requirements only is reported but passes, unless --strict.
-          if (result.outcome === 'violation' && !STRICT && !result.violations?.some((v) => v.strength === 'must')) {
-            testInfo.annotations.push({ type: 'should-violation', description: message });
-            return;
-          }
-          keepWorkerAfterVerdict(testInfo, message);
-          if (result.outcome === 'violation') conformance(result).toConform(e);
-          throw harnessError(message);
-        }
-      });
-    }
+    const lines = c.entries.map((_, i) => entryLine(c, i) ?? 0);
+    const file = resolve(c.file);
+    const entries = [...c.entries.entries()].filter(([, e]) => include(e));
+    if (!entries.length) continue;
+    // Grouped per API in every report; each test located at its catalog entry (src/runner/located.ts).
+    test.describe(c.api, () => {
+      for (const [index, e] of entries) declare(c, e, lines[index], (title, details, body) => callAt(file, lines, lines[index] || 1, test, title, details, body));
+    });
   }
+}
+
+/** Declares the entry's test through `at`, which makes the `test(...)` call from the catalog entry's line. */
+function declare(c: LoadedCatalog, e: Entry, line: number | undefined, at: (...args: Parameters<typeof test>) => void): void {
+  at(entryTitle(e), {
+    tag: entryTags(e),
+    annotation: entryAnnotations(c, e, line),
+  }, async ({ faultline }, testInfo) => {
+    await faultline.sender.reset?.();
+    const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
+    const { attachments, ...result } = await executeEntry(c, e, { ...faultline, unique });
+    testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
+    if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
+      testInfo.skip(true, `${result.outcome}: ${result.reason}`);
+    }
+    if (result.outcome === 'violation' || result.outcome === 'error') {
+      if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
+      if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
+      for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
+      const message = failureMessage(e, result);
+      // A violation of SHOULD requirements only is reported but passes, unless --strict.
+      if (result.outcome === 'violation' && !STRICT && !result.violations?.some((v) => v.strength === 'must')) {
+        testInfo.annotations.push({ type: 'should-violation', description: message });
+        return;
+      }
+      keepWorkerAfterVerdict(testInfo, message);
+      if (result.outcome === 'violation') conformance(result).toConform(e);
+      throw harnessError(message);
+    }
+  });
 }

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { consoleReporters } from '../../src/report/reporters.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { entryLine, loadCatalogs } from '../../src/catalog/load.js';
 import { tempDir } from '../report/support.js';
-import { runFaultline } from '../support/faultline-cli.js';
+import { runFaultline, startFaultline } from '../support/faultline-cli.js';
 
 describe('reports are kept', () => {
   test('--reporter names the console reporters; faultline\'s own reports stay', () => {
@@ -61,6 +61,59 @@ describe('the verdict of a run', () => {
       assert.equal(partial.run.scope, 'partial');
       assert.equal(partial.run.selected, catalog.entries.length);
       assert.equal(partial.verdict.result, 'failed');
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('what people read per test', () => {
+  test('--list shows each test under its API, located at its catalog entry, without a repeated slug', () => {
+    const listed = runFaultline(['--list', '--reporter=list']);
+    assert.equal(listed.status, 0, listed.stdout + listed.stderr);
+    const lines = listed.stdout.split('\n').filter((l) => l.includes(' › '));
+    const catalogs = loadCatalogs();
+    assert.equal(lines.length, catalogs.reduce((n, c) => n + c.entries.length, 0));
+    for (const c of catalogs) {
+      for (const [i, e] of c.entries.entries()) {
+        const line = lines.find((l) => l.includes(` › ${c.api} › ${e.id}`) && (l.endsWith(` › ${c.api} › ${e.id}`) || l.includes(` › ${c.api} › ${e.id} `)));
+        assert.ok(line, `${e.id} is listed under ${c.api}`);
+        assert.ok(line.includes(`${c.file}:${entryLine(c, i)}:`), `${e.id} is located at ${c.file}:${entryLine(c, i)}: ${line}`);
+        const slug = e.id.slice(c.api.length + 1);
+        assert.ok(!line.includes(`${e.id} ${slug}`), `no repeated slug: ${line}`);
+      }
+    }
+    assert.ok(!listed.stdout.includes('define.ts'), 'no harness location');
+  });
+});
+
+describe('an interrupted run', () => {
+  test('SIGINT writes its partial results marked interrupted beside the last complete report, and exits 130', async () => {
+    const reports = tempDir('interrupted');
+    try {
+      const complete = join(reports, 'conformance', 'conformance.json');
+      mkdirSync(join(reports, 'conformance'), { recursive: true });
+      writeFileSync(complete, '{"the":"last complete report"}\n');
+      const child = startFaultline(['run', '--reporter=list', '--workers=1'], { FAULTLINE_REPORTS_DIR: reports, FAULTLINE_REPORTERS: 'minimal' });
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+      child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      // Interrupt once a few entries have finished.
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no test finished: ${out}`)), 120_000);
+        child.stdout!.on('data', () => { if ((out.match(/✓|✘|-  /g) ?? []).length >= 3) { clearTimeout(timer); done(); } });
+      });
+      child.kill('SIGINT');
+      const code = await exited;
+      assert.equal(code, 130, out);
+      assert.equal(readFileSync(complete, 'utf8'), '{"the":"last complete report"}\n', 'the complete report is untouched');
+      const r = JSON.parse(readFileSync(join(reports, 'conformance-interrupted', 'conformance.json'), 'utf8')) as { run: { scope: string; finished: number; selected: number }; verdict: { result: string } };
+      assert.equal(r.run.scope, 'interrupted');
+      assert.ok(r.run.finished < r.run.selected, JSON.stringify(r.run));
+      assert.equal(r.verdict.result, 'interrupted');
+      assert.match(readFileSync(join(reports, 'conformance-interrupted', 'index.html'), 'utf8'), /<title>faultline conformance: reference \(interrupted\)<\/title>/);
+      assert.match(out, /faultline: interrupted: \d+ of \d+ selected entries finished/);
     } finally {
       rmSync(reports, { recursive: true, force: true });
     }

@@ -34,7 +34,7 @@ describe('allure', { timeout: 180_000 }, () => {
   test('every entry has one result with epic = API, feature = status class, story = id, severity from strength', () => {
     assert.equal(results.length, report.entries.length);
     for (const e of report.entries) {
-      const r = results.find((x) => x.name.startsWith(`${e.id} `));
+      const r = results.find((x) => x.name === e.id || x.name.startsWith(`${e.id} `));
       assert.ok(r, `a result for ${e.id}`);
       const label = (n: string): string[] => r.labels.filter((l) => l.name === n).map((l) => l.value);
       assert.deepEqual(label('epic'), [e.api], e.id);
@@ -53,7 +53,7 @@ describe('allure', { timeout: 180_000 }, () => {
 
   test('the doc citation arrives as steps, and citeDocs makes it a link and a description', () => {
     const e = report.entries[0]!;
-    const r = results.find((x) => x.name.startsWith(`${e.id} `))!;
+    const r = results.find((x) => x.name === e.id || x.name.startsWith(`${e.id} `))!;
     assert.deepEqual(r.links ?? [], [], 'static annotations give no link');
     const cited = citeDocs(r);
     assert.deepEqual(cited.links, [{ type: 'doc', name: 'documentation', url: e.doc.url }]);

@@ -42,6 +42,8 @@ test('a run with deviations writes every report format, and they agree', { timeo
   assert.ok(suites, 'junit.xml has a testsuites element with counts');
   assert.equal(Number(suites[1]), entries.length);
   assert.equal(Number(suites[2]), 2, 'JUnit fails exactly the unexpected violations');
+  const names = [...junit.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(names, Object.keys(report.apis).sort(), 'one JUnit testsuite per API, not per spec file');
 
   const allure = readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json'));
   assert.equal(allure.length, entries.length);
