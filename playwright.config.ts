@@ -34,6 +34,10 @@ process.env.FAULTLINE_PROJECTS ??= process.argv.some((a) => a === '--project' ||
 // which cuts shards at group boundaries, gives every shard the same number of entries.
 const shardArg = process.argv.find((a, i) => a.startsWith('--shard=') || process.argv[i - 1] === '--shard');
 process.env.FAULTLINE_SHARDS ??= shardArg ? (/\/(\d+)$/.exec(shardArg)?.[1] ?? '1') : '1';
+// One spec file per worker (see partsInUse in src/runner/define.ts); `--workers` wins as usual.
+const workersArg = process.argv.find((a, i) => a.startsWith('--workers=') || ['--workers', '-j'].includes(process.argv[i - 1] ?? ''));
+const workers = Number(process.env.FAULTLINE_WORKERS ?? 2);
+process.env.FAULTLINE_PARTS ??= String(Math.max(1, Number((workersArg ?? '').replace(/^--workers=/, '')) || workers));
 const projects = process.env.FAULTLINE_PROJECTS === 'per-api'
   ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
   : [{ name: 'conformance' }];
@@ -44,7 +48,7 @@ export default defineConfig({
   outputDir: `${reportsDir}/test-results`,
   // Serial within a file, parallel across files: see specs/conformance/part-1.spec.ts.
   fullyParallel: false,
-  workers: Number(process.env.FAULTLINE_WORKERS ?? 2),
+  workers,
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
