@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: faultline's benchmarks on this machine. Prints a table and writes
  * reports/bench.json. Sizes: FAULTLINE_BENCH_SIZES=100,1000,10000 (default); red runs at 84 and
- * FAULTLINE_BENCH_RED=1000 entries, FAULTLINE_BENCH_REPEATS=3 interleaved rounds (medians).
+ * FAULTLINE_BENCH_RED=1000 entries, FAULTLINE_BENCH_REPEATS=3 interleaved rounds (medians);
+ * distinct contracts FAULTLINE_BENCH_DISTINCT=1000,10000.
  * The page benchmark is separate: `npx tsx scripts/bench/page.ts`.
  */
 import { execFileSync } from 'node:child_process';
@@ -46,7 +47,7 @@ writeCatalogs(synth10k, synthesize(real, 10_000));
 const lg10k = loadGen(synth10k);
 row('catalogs: load + validate (10,000 synthetic)', `${lg10k.loadMs} ms`, `generate ${lg10k.generateMs} ms (${lg10k.files} files), compile ${lg10k.compileMs} ms (${lg10k.contracts} contracts), peak ${lg10k.peakMB} MB`);
 const distinct: Record<string, unknown> = {};
-for (const n of [1_000, 10_000]) {
+for (const n of (process.env.FAULTLINE_BENCH_DISTINCT ?? '1000,10000').split(',').map(Number)) {
   const dir = join(OUT, `syn-distinct-${n}`);
   writeCatalogs(dir, synthesize(real, n, { distinct: true }));
   const lg = loadGen(dir);

@@ -20,10 +20,10 @@
  * worker watch (./worker-watch.ts) warns when Playwright restarted a worker after a verdict
  * anyway. FAULTLINE_KEEP_WORKER=0 turns it off.
  *
- * Only a verdict that left nothing behind keeps the worker: a request that timed out or broke
- * mid-way may still have a live socket whose late error would land on the next test, so such a
- * test lets Playwright start a fresh worker as before (./keep-worker.ts tracks this per test). A
- * refused connection, an answer that is not what the catalog says, and an entry the breaker
+ * Only a verdict that left nothing behind keeps the worker: a request that timed out may still
+ * have a live socket whose late error would land on the next test, so such a test lets
+ * Playwright start a fresh worker as before (`transportTracker` below tracks this per test). An
+ * answer that breaks the contract, a refused or broken connection, and an entry the breaker
  * skipped keep it.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -95,8 +95,10 @@ export function wasKept(testId: string): boolean {
 
 /**
  * Wraps the worker's sender to remember whether a request of the current test failed in a way
- * that may leave a connection behind (anything but a refused connection); `reset()`, called at
- * the start of every test, forgets it.
+ * that may leave a connection behind: a timeout (the target may still be sending) or a failure
+ * faultline cannot classify. A refused, reset or closed connection, a redirect loop and an answer
+ * that is not HTTP are over when the error arrives. `reset()`, called at the start of every
+ * test, forgets it.
  */
 export function transportTracker(inner: Sender): { sender: Sender; leftNothingBehind: () => boolean } {
   let dirty = false;
@@ -106,7 +108,7 @@ export function transportTracker(inner: Sender): { sender: Sender; leftNothingBe
       async reset() { dirty = false; await inner.reset?.(); },
       async send(req) {
         try { return await inner.send(req); } catch (err) {
-          if (!(err instanceof TargetError && /connection refused/.test(err.cause_))) dirty = true;
+          if (!(err instanceof TargetError) || /did not answer within/.test(err.cause_)) dirty = true;
           throw err;
         }
       },

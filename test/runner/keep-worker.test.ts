@@ -12,6 +12,8 @@ import { after, test } from 'node:test';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { runSuite } from '../support/run-suite.js';
 import WorkerWatch from '../../src/runner/worker-watch.js';
+import { transportTracker } from '../../src/runner/keep-worker.js';
+import { classifyTransportError } from '../../src/target/errors.js';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fl-keep-worker-'));
@@ -92,4 +94,17 @@ test('the worker watch counts a group that moved to a new worker right after a k
   ];
   for (const [t, r] of events) { watch.onTestBegin(t, r); watch.onTestEnd(t, r); }
   assert.equal(watch.restartsAfterVerdict, 1);
+});
+
+test('only a timed-out (or unclassified) request keeps a test from keeping its worker', async () => {
+  const failing = (msg: string) => ({ async send(): Promise<never> { throw classifyTransportError(new Error(msg), 'http://127.0.0.1:9/x', 1500); } });
+  const req = { method: 'GET', url: 'http://127.0.0.1:9/x', headers: {} };
+  for (const [msg, clean] of [['connect ECONNREFUSED 127.0.0.1:9', true], ['read ECONNRESET', true], ['Max redirect count exceeded', true], ['Timeout 1500ms exceeded.', false]] as const) {
+    const t = transportTracker(failing(msg));
+    await t.sender.reset!();
+    await assert.rejects(t.sender.send(req));
+    assert.equal(t.leftNothingBehind(), clean, msg);
+    await t.sender.reset!();
+    assert.equal(t.leftNothingBehind(), true, 'a new test starts clean');
+  }
 });
