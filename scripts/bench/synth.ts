@@ -25,7 +25,9 @@ export function synthesize(real: LoadedCatalog[], n: number, opts: { distinct?: 
     const { pool } = pools[k]!;
     const src = pool[Math.floor(i / pools.length) % pool.length]!;
     const body = opts.distinct && src.body.kind === 'json' ? { ...src.body, properties: { ...src.body.properties, [`benchDistinct${i}`]: { type: 'string' } } } : src.body;
-    out[k]!.entries.push({ ...src, body, id: `${src.id}-s${String(i).padStart(5, '0')}`, title: `${src.title} (synthetic ${i})` });
+    // the loader derives doc.url from the page and the anchor; written back, it must stay derived
+    const doc = src.doc.anchor ? { anchor: src.doc.anchor, quote: src.doc.quote } : src.doc;
+    out[k]!.entries.push({ ...src, doc: doc as Entry['doc'], body, id: `${src.id}-s${String(i).padStart(5, '0')}`, title: `${src.title} (synthetic ${i})` });
   }
   return out.filter((c) => c.entries.length > 0);
 }
