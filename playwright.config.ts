@@ -45,6 +45,10 @@ const { settings } = env;
 checked(() => preflight(env.name));
 const apis = readdirSync(settings.catalogsDir ?? resolve('catalogs')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 const reportsDir = settings.reportsDir;
+// One spec file per worker (see partsInUse in src/runner/define.ts); `--workers` wins as usual.
+const workersArg = process.argv.find((a, i) => a.startsWith('--workers=') || ['--workers', '-j'].includes(process.argv[i - 1] ?? ''));
+const workers = settings.workers;
+process.env.FAULTLINE_PARTS ??= String(Math.max(1, Number((workersArg ?? '').replace(/^--workers=/, '')) || (typeof workers === 'number' ? workers : 2)));
 const projects = settings.projects === 'per-api'
   ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
   : [{ name: 'conformance' }];

@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: faultline's benchmarks on this machine. Prints a table and writes
  * reports/bench.json. Sizes: FAULTLINE_BENCH_SIZES=100,1000,10000 (default); red runs at 84 and
- * FAULTLINE_BENCH_RED=1000 entries, FAULTLINE_BENCH_REPEATS=3 interleaved rounds (medians).
+ * FAULTLINE_BENCH_RED=1000 entries, FAULTLINE_BENCH_REPEATS=3 interleaved rounds (medians);
+ * distinct contracts FAULTLINE_BENCH_DISTINCT=1000,10000. FAULTLINE_BENCH_SECTIONS picks sections
+ * (catalogs,full,inner,red,polite,scale; default all); FAULTLINE_BENCH_KEEP_OFF=0 skips the red
+ * run with a worker restart per failure (slow by design).
  * The page benchmark is separate: `npx tsx scripts/bench/page.ts`.
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +30,7 @@ const row = (what: string, value: string, note = ''): void => { rows.push({ what
 const pw = join(ROOT, 'node_modules/@playwright/test/cli.js');
 const tsx = ['--import', 'tsx'];
 mkdirSync(OUT, { recursive: true });
+const sections = new Set((process.env.FAULTLINE_BENCH_SECTIONS ?? 'catalogs,full,inner,red,polite,scale').split(','));
 
 function referenceEnv(port: number): Record<string, string | undefined> {
   return loadEnv({ REFERENCE_PORT: String(port) }).vars;
@@ -36,13 +40,23 @@ function referenceEnv(port: number): Record<string, string | undefined> {
 const real = loadCatalogs();
 const realEntries = real.reduce((n, c) => n + c.entries.length, 0);
 const loadGen = (dir?: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, [...tsx, 'scripts/bench/load-gen.ts', ...(dir ? [dir] : [])], { cwd: ROOT, encoding: 'utf8' })) as Record<string, number>;
+if (sections.has('catalogs')) {
 const lgReal = loadGen();
 row(`catalogs: load + validate (${realEntries} real entries)`, `${lgReal.loadMs} ms`, `generate ${lgReal.generateMs} ms (${lgReal.files} files), compile ${lgReal.compileMs} ms (${lgReal.contracts} contracts), peak ${lgReal.peakMB} MB`);
 const synth10k = join(OUT, 'syn-10000');
 writeCatalogs(synth10k, synthesize(real, 10_000));
 const lg10k = loadGen(synth10k);
 row('catalogs: load + validate (10,000 synthetic)', `${lg10k.loadMs} ms`, `generate ${lg10k.generateMs} ms (${lg10k.files} files), compile ${lg10k.compileMs} ms (${lg10k.contracts} contracts), peak ${lg10k.peakMB} MB`);
-json.catalogs = { real: lgReal, synthetic10000: lg10k };
+const distinct: Record<string, unknown> = {};
+for (const n of (process.env.FAULTLINE_BENCH_DISTINCT ?? '1000,10000').split(',').map(Number)) {
+  const dir = join(OUT, `syn-distinct-${n}`);
+  writeCatalogs(dir, synthesize(real, n, { distinct: true }));
+  const lg = loadGen(dir);
+  distinct[n] = lg;
+  row(`catalogs: ${n.toLocaleString('en')} distinct contracts, compile every validator`, `${lg.compileMs} ms`, `${(lg.compileMs! / lg.contracts!).toFixed(2)} ms per contract (${lg.contracts} contracts), load ${lg.loadMs} ms, peak ${lg.peakMB} MB; no compiled-validator cache yet`);
+}
+json.catalogs = { real: lgReal, synthetic10000: lg10k, distinct };
+}
 
 // 2. Reference target: start-up and throughput for a mix of error responses.
 const ref = await startReferenceProcess(ROOT);
@@ -54,6 +68,7 @@ row(`reference: error responses served (mix of ${mix.length}, 16 in flight)`, `$
 json.reference = { startupMs: Math.round(ref.ms), rps: load.rps, mix: mix.length, byStatus: load.byStatus };
 
 // 3. The bare loop: the same recipes with fetch + ajv in one process.
+if (sections.has('full')) {
 const bare = await bareLoop(real, referenceEnv(ref.port));
 row(`bare fetch + ajv loop (${bare.entries} provokable entries)`, `${Math.round(bare.ms)} ms`, `${(bare.ms / bare.entries).toFixed(2)} ms/entry`);
 
@@ -62,28 +77,37 @@ const full = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts'],
 const perEntryFull = full.ms / bare.entries;
 row(`full run against the reference target (${realEntries} entries, all reporters)`, `${(full.ms / 1000).toFixed(1)} s`, `peak ${Math.round(full.peakMB)} MB, exit ${full.code}, ${perEntryFull.toFixed(1)} ms per provokable entry = ${(perEntryFull / (bare.ms / bare.entries)).toFixed(0)}x the bare loop`);
 json.fullRun = { ms: Math.round(full.ms), peakMB: Math.round(full.peakMB), exit: full.code, bareMs: Math.round(bare.ms), provokable: bare.entries };
+}
 
 // 5. The inner loop: one entry, from the command to its result, embedded reference target included.
+if (sections.has('inner')) {
 const one = real.flatMap((c) => c.entries).find((e) => e.recipe && !e.unprovokable && !e.recipe.setup?.length)!;
 const inner = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts', '--grep', `${one.id} `], { ...process.env, CI: '1', FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(OUT, 'inner') }, ROOT);
 row(`inner loop: one entry (--grep ${one.id}), command to result`, `${(inner.ms / 1000).toFixed(2)} s`, `embedded reference target, minimal reporters, exit ${inner.code}, peak ${Math.round(inner.peakMB)} MB`);
 json.innerLoop = { ms: Math.round(inner.ms), entry: one.id, exit: inner.code };
+}
 
 // 6. Red runs against green ones, side by side: every entry violating, the target down.
+if (sections.has('red')) {
 const deviating = await startReferenceProcess(ROOT, { REFERENCE_DEVIATIONS: real.flatMap((c) => c.entries.map((e) => `${e.id}=status`)).join(';') });
 const redSize = Number(process.env.FAULTLINE_BENCH_RED ?? 1000);
 const redDir = join(OUT, `syn-red-${redSize}`);
 writeCatalogs(redDir, synthesize(real, redSize));
-const redCases: RedCase[] = [{ label: `${realEntries} real`, entries: realEntries }, { label: `${redSize} synthetic`, catalogs: redDir, entries: redSize }];
-const red = await redRuns(ROOT, redCases, { green: ref.port, violating: deviating.port, down: await closedPort() }, { repeats: Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3), keepOffAt: redCases[0]!.label });
+const redCases: RedCase[] = [
+  ...(process.env.FAULTLINE_BENCH_RED_REAL === '0' ? [] : [{ label: `${realEntries} real`, entries: realEntries }]),
+  { label: `${redSize} synthetic`, catalogs: redDir, entries: redSize },
+];
+const red = await redRuns(ROOT, redCases, { green: ref.port, violating: deviating.port, down: await closedPort() }, { repeats: Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3), ...(process.env.FAULTLINE_BENCH_KEEP_OFF === '0' ? {} : { keepOffAt: redCases[0]!.label }) });
 deviating.stop();
 for (const r of red) {
   const green = red.find((g) => g.label === r.label && g.kind === 'green')!;
   row(`red run ${r.label}: ${r.kind}`, `${(r.ms / 1000).toFixed(1)} s`, `${(r.ms / green.ms).toFixed(2)}x green; ${r.passed} passed, ${r.failed} failed, peak ${Math.round(r.peakMB)} MB, all reporters`);
 }
 json.red = red.map((r) => ({ ...r, ms: Math.round(r.ms), peakMB: Math.round(r.peakMB) }));
+}
 
 // 7. Politeness, measured at the target: no limit, FAULTLINE_RATE_LIMIT, FAULTLINE_CONCURRENCY.
+if (sections.has('polite')) {
 const polite = [];
 for (const [label, settings] of [['no limit', {}], ['FAULTLINE_RATE_LIMIT=10/s', { FAULTLINE_RATE_LIMIT: '10/s' }], ['FAULTLINE_CONCURRENCY=1', { FAULTLINE_CONCURRENCY: '1' }]] as const) {
   const p = await politeRun(ROOT, real, label, settings);
@@ -91,11 +115,12 @@ for (const [label, settings] of [['no limit', {}], ['FAULTLINE_RATE_LIMIT=10/s',
   row(`politeness, ${label}`, `${p.maxPerSecond} req/s max`, `at the target, busiest base URL ${p.busiestBase}: mean ${p.meanPerSecond.toFixed(1)} req/s, at most ${p.maxInFlight} in flight; ${p.requests} requests in ${(p.ms / 1000).toFixed(1)} s, 2 workers`);
 }
 json.polite = polite;
+}
 
 // 8. Scale: synthetic catalogs against the reference target, and the Playwright floor.
 const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
 const scale: Record<string, unknown>[] = [];
-for (const n of sizes) {
+for (const n of sections.has('scale') ? sizes : []) {
   const dir = join(OUT, `syn-${n}`);
   if (n !== 10_000) writeCatalogs(dir, synthesize(real, n));
   const env = { ...process.env, CI: '1', FAULTLINE_CATALOGS: dir, FAULTLINE_REPORTERS: 'minimal', CONFORMANCE_ENV: 'reference', FAULTLINE_REFERENCE: 'none', REFERENCE_PORT: String(ref.port), FAULTLINE_REPORTS_DIR: join(OUT, `run-${n}`) };

@@ -170,6 +170,11 @@ export const DEFINITIONS = {
     doc: 'test groups per spec file, one per shard; set by the runner from `--shard=i/n` and handed to the workers',
     parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
   }),
+  parts: def<number | undefined>({
+    name: 'FAULTLINE_PARTS', group: 'run', default: 'the worker count', accepts: 'an integer ≥ 1', unset: undefined,
+    doc: 'spec files in use, one per worker; set by the runner and handed to the workers (src/runner/define.ts)',
+    parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
+  }),
   consoleReporter: def<string | undefined>({
     name: 'FAULTLINE_CONSOLE_REPORTER', group: 'reports', default: '`list` (`dot` under CI)', accepts: 'Playwright reporter names, comma-separated', unset: undefined,
     doc: "the console reporter(s); `faultline run --reporter` sets it, faultline's own reports are written whatever it says",

@@ -282,7 +282,8 @@ export function readDocument(root: unknown): PageText {
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         out.gap();
-        const sub = inExample ? false : k === 'example' || (k === 'value' && /\/examples\/[^/]+$/.test(pointer));
+        // OpenAPI 3 `example` and `examples/<name>/value`; Swagger 2.0 `responses/<code>/examples/<media type>`
+        const sub = inExample ? false : k === 'example' || (k === 'value' && /\/examples\/[^/]+$/.test(pointer)) || /\/responses\/[^/]+\/examples$/.test(pointer);
         walk(x, `${pointer}/${esc(k)}`, sub);
         if (k === 'examples' && Array.isArray(x)) x.forEach((e) => examples.push(typeof e === 'string' ? e : JSON.stringify(e, null, 2)));
       }

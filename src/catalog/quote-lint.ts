@@ -7,7 +7,7 @@
  * - every `example` equals one of the page's printed examples (trailing whitespace aside).
  * Problems are located in the catalog as `file:line:col`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { CatalogIssue } from './issues.js';
@@ -30,12 +30,14 @@ interface Citation {
 
 const cache = new Map<string, PageText>();
 
-/** Read (once per process) the capture at `file`. */
+/** Read the capture at `file`, once per process while it is unchanged (a re-import rewrites it). */
 export function capture(file: string): PageText {
-  const hit = cache.get(file);
+  const s = statSync(file);
+  const key = `${file}:${s.size}:${s.mtimeMs}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const page = readPage(readFileSync(file, 'utf8'), file);
-  cache.set(file, page);
+  cache.set(key, page);
   return page;
 }
 

@@ -83,6 +83,39 @@ export const COMMANDS: Command[] = [
     main: script('../../scripts/allure.js'),
   },
   {
+    name: 'import openapi',
+    summary: "a catalog from an OpenAPI document: one entry per documented error response, recipes where the document allows",
+    usage: 'import openapi <file> [--api name] [--into catalogs/<api>.yaml] [--dry-run] [--force]',
+    options: [
+      { flag: '--api NAME', text: 'the catalog\'s api name (default: from the file name)' },
+      { flag: '--into FILE', text: 'where to write (default: <catalogs folder>/<api>.yaml); an existing catalog of the API is merged into, hand edits kept' },
+      { flag: '--dry-run', text: 'print what would be written, write nothing' },
+      { flag: '--force', text: 'overwrite a file that is not this API\'s catalog without asking' },
+    ],
+    main: async (args) => { process.exitCode = await (await import('../import/openapi/cli.js')).main(args); },
+  },
+  {
+    name: 'export openapi',
+    summary: "the catalogs' error contracts as OpenAPI 3.1, validated",
+    usage: 'export openapi [--api name] [--out file|folder]',
+    options: [
+      { flag: '--api NAME', text: 'one catalog, to standard output or --out (default: every catalog, one file each in --out)' },
+      { flag: '--out PATH', text: 'a file (.json or .yaml) with --api, else a folder (default reports/openapi)' },
+    ],
+    main: async (args) => { process.exitCode = await (await import('../export/cli.js')).main(args); },
+  },
+  {
+    name: 'init',
+    summary: 'a catalog skeleton for an API of your own, and the next steps',
+    usage: 'init <api>',
+    main: async (args) => { process.exitCode = (await import('./init.js')).main(args); },
+  },
+  {
+    name: 'ci-env',
+    summary: "CI: pass every variable the catalogs need from the CI's variables and secrets (FAULTLINE_CI_VARS, FAULTLINE_CI_SECRETS) into GITHUB_ENV",
+    main: async () => { process.exitCode = (await import('./ci-env.js')).main(); },
+  },
+  {
     name: 'playwright',
     summary: "Playwright's own command line (show-report, merge-reports, ...)",
     usage: 'playwright <Playwright arguments>',

@@ -39,6 +39,17 @@ export function placeEntries(ids: string[], parts: number, chunks = 1): Map<stri
   return out;
 }
 
+/**
+ * Spec files in use: as many as the run has workers (FAULTLINE_PARTS, set by the config), at most
+ * the files there are. One file is one test group, and Playwright retires a worker at the end of
+ * a group that had failures, so one group per worker means a red run starts no more workers than
+ * a green one; the other files stay empty.
+ */
+export function partsInUse(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.FAULTLINE_PARTS ?? files);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, files) : files;
+}
+
 /** Test groups per spec file: one, or as many as the run has shards (FAULTLINE_SHARDS, set by the config). */
 export function chunksPerPart(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.FAULTLINE_SHARDS ?? 1);
@@ -70,6 +81,11 @@ const conformance = expect.extend({
   },
 });
 
+function withoutStack(err: unknown): unknown {
+  if (err instanceof Error) err.stack = `${err.name}: ${err.message}`;
+  return err;
+}
+
 function harnessError(message: string): Error {
   const err = new Error(message);
   err.stack = `Error: ${message}`;
@@ -83,7 +99,7 @@ const STRICT = ['true', '1'].includes(loadEnv().vars.FAULTLINE_STRICT ?? '');
 export function defineConformance(opts: { part?: number; parts?: number } = {}): void {
   const catalogs: LoadedCatalog[] = loadSuiteCatalogs();
   const chunks = chunksPerPart();
-  const placed = placeEntries(catalogs.flatMap((c) => c.entries.map((e) => e.id)), opts.parts ?? 1, chunks);
+  const placed = placeEntries(catalogs.flatMap((c) => c.entries.map((e) => e.id)), partsInUse(opts.parts ?? 1), chunks);
   const mine = (e: Entry, chunk: number): boolean => {
     const p = placed.get(e.id)!;
     return (opts.parts === undefined || p.part === (opts.part ?? 0)) && p.chunk === chunk;
@@ -148,8 +164,12 @@ function declare(c: LoadedCatalog, e: Entry, line: number | undefined, at: (...a
         testInfo.annotations.push({ type: 'should-violation', description: message });
         return;
       }
-      keepWorkerAfterVerdict(testInfo, message);
-      if (result.outcome === 'violation') conformance(result).toConform(e);
+      if (faultline.leftNothingBehind()) keepWorkerAfterVerdict(testInfo, message);
+      if (result.outcome === 'violation') {
+        // The matcher's error carries this file's stack, which Playwright would print as a code
+        // frame of the harness under every violation: the message alone says everything.
+        try { conformance(result).toConform(e); } catch (err) { throw withoutStack(err); }
+      }
       throw harnessError(message);
     }
   });

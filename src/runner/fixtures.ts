@@ -15,6 +15,7 @@ import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
 import { runSettings } from './run-settings.js';
 import { baseKeyOf, Throttle, throttledSender } from './throttle.js';
+import { transportTracker } from './keep-worker.js';
 
 export interface WorkerState {
   env: Record<string, string | undefined>;
@@ -28,6 +29,8 @@ export interface WorkerState {
   breaker: Breaker;
   /** longest wait on a setup/teardown step's Retry-After, ms */
   retryAfterMaxMs: number;
+  /** false when a request of the current test timed out or broke mid-way (see keep-worker.ts) */
+  leftNothingBehind: () => boolean;
 }
 
 /*
@@ -65,6 +68,7 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       ? new Throttle({ dir: `${runDir}/throttle`, intervalMs: settings.rateIntervalMs, ...(settings.concurrency ? { concurrency: settings.concurrency } : {}) })
       : undefined;
     const bases = catalogs.map((c) => env.vars[c.baseUrlVar] ?? '');
+    const tracked = transportTracker(throttle ? throttledSender(sender, throttle, baseKeyOf(bases)) : sender);
     await use({
       env: env.vars,
       envName: env.name,
@@ -73,10 +77,11 @@ export const test = base.extend<object, { faultline: WorkerState }>({
       validators: new Validators(catalogs),
       redactor: new Redactor(env.vars, secrets),
       // FAULTLINE_SENDER=stream: bounded reads for targets that may not be trusted with memory.
-      sender: throttle ? throttledSender(sender, throttle, baseKeyOf(bases)) : sender,
+      sender: tracked.sender,
       expectations: loadExpectations(env.name, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)))),
       breaker: new Breaker(runDir ? `${runDir}/breaker` : undefined, run.breakerThreshold),
       retryAfterMaxMs: settings.retryAfterMaxMs,
+      leftNothingBehind: tracked.leftNothingBehind,
     });
     await ctx.dispose();
   }, { scope: 'worker' }],

@@ -19,8 +19,18 @@
  * teardown error or anything else added later gives Playwright's own answer); and the run's
  * worker watch (./worker-watch.ts) warns when Playwright restarted a worker after a verdict
  * anyway. FAULTLINE_KEEP_WORKER=0 turns it off.
+ *
+ * Only a verdict that left nothing behind keeps the worker: a request that timed out may still
+ * have a live socket whose late error would land on the next test, so such a test lets
+ * Playwright start a fresh worker as before (`transportTracker` below tracks this per test). An
+ * answer that breaks the contract, a refused or broken connection, and an entry the breaker
+ * skipped keep it.
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestInfo } from '@playwright/test';
+import { TargetError } from '../target/errors.js';
+import type { Sender } from '../target/sender.js';
 import { runSettings } from './run-settings.js';
 import { loadEnv } from '../env.js';
 
@@ -61,5 +71,47 @@ export function keepWorkerAfterVerdict(testInfo: TestInfo, message: string): boo
     configurable: true,
     value: () => (onlyTheVerdict() ? false : original.call(info)),
   });
+  markKept(testInfo.testId);
   return true;
+}
+
+/** Where the worker notes, for the runner's worker watch, the tests it asked to keep their worker. */
+function keptMarker(testId: string): string | undefined {
+  const dir = process.env.FAULTLINE_RUN_DIR;
+  return dir ? join(dir, 'kept', testId.replace(/[^A-Za-z0-9_-]/g, '_')) : undefined;
+}
+
+function markKept(testId: string): void {
+  const file = keptMarker(testId);
+  if (!file) return;
+  try { mkdirSync(join(file, '..'), { recursive: true }); writeFileSync(file, ''); } catch { /* the watch only loses a warning */ }
+}
+
+/** Whether the worker asked Playwright to keep its worker after this test (read by the runner). */
+export function wasKept(testId: string): boolean {
+  const file = keptMarker(testId);
+  return file !== undefined && existsSync(file);
+}
+
+/**
+ * Wraps the worker's sender to remember whether a request of the current test failed in a way
+ * that may leave a connection behind: a timeout (the target may still be sending) or a failure
+ * faultline cannot classify. A refused, reset or closed connection, a redirect loop and an answer
+ * that is not HTTP are over when the error arrives. `reset()`, called at the start of every
+ * test, forgets it.
+ */
+export function transportTracker(inner: Sender): { sender: Sender; leftNothingBehind: () => boolean } {
+  let dirty = false;
+  return {
+    leftNothingBehind: () => !dirty,
+    sender: {
+      async reset() { dirty = false; await inner.reset?.(); },
+      async send(req) {
+        try { return await inner.send(req); } catch (err) {
+          if (!(err instanceof TargetError) || /did not answer within/.test(err.cause_)) dirty = true;
+          throw err;
+        }
+      },
+    },
+  };
 }

@@ -1,19 +1,16 @@
 /**
- * A runner-side reporter that checks the keep-worker hook (./keep-worker.ts) did its job: in a
- * run where it applies, every test group runs in one worker process. When a group moves to a new
- * worker right after one of its tests failed with a faultline verdict, Playwright restarted the
- * worker anyway (a Playwright version whose internals changed): the results are still right,
+ * A runner-side reporter that checks the keep-worker hook (./keep-worker.ts) did its job: when
+ * a group moves to a new worker right after one of its tests failed with a verdict and asked to
+ * keep its worker, Playwright restarted the worker anyway (a Playwright version whose internals changed): the results are still right,
  * but a red run costs a worker start-up per failure again, so the run ends with a warning
  * saying so. Prints nothing otherwise.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { RESULT_ANNOTATION } from './result.js';
-import { keepWorkerEnabled } from './keep-worker.js';
+import { keepWorkerEnabled, wasKept } from './keep-worker.js';
 
-function isVerdictFailure(test: TestCase, result: TestResult): boolean {
-  if (result.status !== 'failed') return false;
-  const a = result.annotations.find((x) => x.type === RESULT_ANNOTATION) ?? test.annotations.find((x) => x.type === RESULT_ANNOTATION);
-  return Boolean(a?.description && /"outcome":"(violation|error)"/.test(a.description));
+/** A test that failed with its verdict and asked to keep its worker (noted in the run folder). */
+function keptAfterVerdict(test: TestCase, result: TestResult): boolean {
+  return result.status === 'failed' && wasKept(test.id);
 }
 
 /** Playwright schedules the tests of one suite (file or top-level describe) of one project as a group. */
@@ -33,7 +30,7 @@ export default class WorkerWatch implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    this.last.set(groupOf(test), { worker: result.workerIndex, verdict: isVerdictFailure(test, result) });
+    this.last.set(groupOf(test), { worker: result.workerIndex, verdict: keptAfterVerdict(test, result) });
   }
 
   onEnd(): void {

@@ -26,6 +26,9 @@ describe('allure', { timeout: 180_000 }, () => {
   before(() => {
     const run = playwright(['test', '--project=cmix'], { REFERENCE_DEVIATIONS: DEVIATIONS, FAULTLINE_REPORTS_DIR: dir });
     assert.equal(run.status, 1, run.output);
+    // A violation prints its message, never a code frame of the harness.
+    assert.match(run.output, /expect\(response\)\.toConform\(\) failed/);
+    assert.ok(!/define\.ts|^\s+> \d+ \|/m.test(run.output), 'no harness code frame or location in the terminal');
     const rd = join(dir, 'allure-results');
     results = readdirSync(rd).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(rd, f), 'utf8')) as Result);
     report = readReport(dir);

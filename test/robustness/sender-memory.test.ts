@@ -44,11 +44,14 @@ test(`${ROUNDS} bodies of ${BODY_MB} MB through one sender: each cut to ${MAX_BO
       assert.match(x.parseError ?? '', /larger than/);
       samples.push(await rssMiB());
     }
-    const spread = Math.max(...samples) - Math.min(...samples);
-    t.diagnostic(`RSS after each body (MiB): ${samples.join(' ')}; spread ${spread} MiB`);
-    // Kept bodies would add BODY_MB each, round after round (about 350 MiB over eight); after a
-    // settled collection nothing of them may remain, so less than one body's worth of spread.
-    assert.ok(spread < BODY_MB, `RSS spread ${spread} MiB over ${ROUNDS} bodies of ${BODY_MB} MB (${samples.join(' ')}): bodies are being kept`);
+    const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const growth = mid(samples.slice(-3)) - mid(samples.slice(0, 3));
+    t.diagnostic(`RSS after each body (MiB): ${samples.join(' ')}; growth ${growth} MiB`);
+    // Kept bodies would add BODY_MB each, round after round (about 350 MiB over eight). A loaded
+    // machine makes single samples jump both ways (the kernel reclaims pages under pressure), so
+    // the growth is read from the medians of the first and the last three samples: less than one
+    // body's worth.
+    assert.ok(growth < BODY_MB, `RSS grew ${growth} MiB over ${ROUNDS} bodies of ${BODY_MB} MB (${samples.join(' ')}): bodies are being kept`);
   } finally {
     await ctx.dispose();
     await target.close();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { loadCatalogs } from '../../src/catalog/load.js';
-import { chunksPerPart, entryTags, placeEntries } from '../../src/runner/define.js';
+import { chunksPerPart, entryTags, partsInUse, placeEntries } from '../../src/runner/define.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const entries = loadCatalogs().flatMap((c) => c.entries);
@@ -38,6 +38,13 @@ test('entries are placed over spec files and groups evenly, the same way in ever
   `, JSON.stringify(ids)], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(child.status, 0, child.stderr);
   assert.deepEqual(JSON.parse(child.stdout), JSON.parse(JSON.stringify(here)), 'same id, same place, in another process');
+});
+
+test('spec files in use follow the worker count, at most the files there are', () => {
+  assert.equal(partsInUse(4, {}), 4);
+  assert.equal(partsInUse(4, { FAULTLINE_PARTS: '2' }), 2);
+  assert.equal(partsInUse(4, { FAULTLINE_PARTS: '16' }), 4);
+  assert.equal(partsInUse(4, { FAULTLINE_PARTS: '0' }), 4);
 });
 
 test('groups per file follow the shard count the config hands to the workers', () => {

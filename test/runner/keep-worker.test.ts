@@ -5,26 +5,28 @@
  * outside, by a preload that records the pid of every Playwright worker.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import { runSuite } from '../support/run-suite.js';
 import WorkerWatch from '../../src/runner/worker-watch.js';
-import { RESULT_ANNOTATION } from '../../src/runner/result.js';
+import { transportTracker } from '../../src/runner/keep-worker.js';
+import { classifyTransportError } from '../../src/target/errors.js';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fl-keep-worker-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const SPEC_FILES = readdirSync(new URL('../../specs/conformance/', import.meta.url)).filter((f) => f.endsWith('.spec.ts')).length;
 
-// The API with the most single-request entries; a few more of them than there are test groups
+// The smallest API with a few more single-request entries than there are test groups; that many
 // deviate (wrong status): enough to tell kept workers from restarted ones, few enough to keep the
 // run without the hook short.
 const catalogs = loadCatalogs();
 const simple = (c: (typeof catalogs)[number]) => c.entries.filter((e) => e.recipe && !e.unprovokable && !e.recipe.setup?.length && !e.destructive);
-const api = [...catalogs].sort((a, b) => simple(b).length - simple(a).length)[0]!;
+const api = [...catalogs].filter((c) => simple(c).length >= SPEC_FILES + 3).sort((a, b) => a.entries.length - b.entries.length)[0]
+  ?? [...catalogs].sort((a, b) => simple(b).length - simple(a).length)[0]!;
 const deviated = simple(api).map((e) => e.id).slice(0, SPEC_FILES + 3);
 
 async function run(keep: boolean): Promise<{ workers: number; failures: number; outcomes: string[][]; code: number; stderr: string }> {
@@ -56,8 +58,8 @@ test('failing entries run on in the same worker and stay failures in every repor
   assert.deepEqual(kept.outcomes, restarted.outcomes, 'the hook changes no outcome');
   assert.ok(kept.outcomes.filter(([, o]) => o === 'violation').length === deviated.length);
   assert.notEqual(kept.code, 0, 'violations fail the run');
-  // Each spec file is one test group; a group's worker is retired at its end if it had failures.
-  assert.ok(kept.workers <= SPEC_FILES, `kept: ${kept.workers} worker processes for ${deviated.length} failures in ${SPEC_FILES} groups`);
+  // One worker, one spec file in use, one test group: one worker process for the whole run.
+  assert.equal(kept.workers, 1, `kept: ${kept.workers} worker processes for ${deviated.length} failures`);
   // Without the hook every failing test ends its worker.
   assert.ok(restarted.workers >= deviated.length, `without the hook: ${restarted.workers} worker processes for ${deviated.length} failures`);
   assert.doesNotMatch(kept.stderr, /restarted a worker/, 'the worker watch stays quiet when the hook works');
@@ -67,21 +69,42 @@ test('failing entries run on in the same worker and stay failures in every repor
 function fakeTest(group: string, id: string): TestCase {
   return { id, parent: { titlePath: () => ['', 'conformance', group] }, annotations: [] } as unknown as TestCase;
 }
-function fakeResult(workerIndex: number, status: TestResult['status'], outcome: string): TestResult {
-  return { workerIndex, status, annotations: [{ type: RESULT_ANNOTATION, description: JSON.stringify({ id: 'x', outcome }) }] } as unknown as TestResult;
+function fakeResult(workerIndex: number, status: TestResult['status']): TestResult {
+  return { workerIndex, status, annotations: [] } as unknown as TestResult;
 }
 
-test('the worker watch counts a group that moved to a new worker right after a verdict, and nothing else', () => {
+test('the worker watch counts a group that moved to a new worker right after a kept verdict, and nothing else', () => {
+  const runDir = join(tmp, 'run');
+  const saved = process.env.FAULTLINE_RUN_DIR;
+  process.env.FAULTLINE_RUN_DIR = runDir;
+  after(() => { if (saved === undefined) delete process.env.FAULTLINE_RUN_DIR; else process.env.FAULTLINE_RUN_DIR = saved; });
+  mkdirSync(join(runDir, 'kept'), { recursive: true });
+  for (const id of ['b', 'd']) writeFileSync(join(runDir, 'kept', id), ''); // the worker asked to keep after b and d
   const watch = new WorkerWatch();
   const events: [TestCase, TestResult][] = [
-    [fakeTest('part-1', 'a'), fakeResult(0, 'passed', 'conformant')],
-    [fakeTest('part-1', 'b'), fakeResult(0, 'failed', 'violation')],
-    [fakeTest('part-1', 'c'), fakeResult(1, 'passed', 'conformant')], // restarted after a verdict
-    [fakeTest('part-2', 'd'), fakeResult(2, 'failed', 'error')],
-    [fakeTest('part-2', 'e'), fakeResult(2, 'passed', 'conformant')], // kept
-    [fakeTest('part-3', 'f'), fakeResult(3, 'passed', 'conformant')],
-    [fakeTest('part-3', 'g'), fakeResult(4, 'passed', 'conformant')], // moved, but not after a verdict
+    [fakeTest('part-1', 'a'), fakeResult(0, 'passed')],
+    [fakeTest('part-1', 'b'), fakeResult(0, 'failed')],
+    [fakeTest('part-1', 'c'), fakeResult(1, 'passed')], // restarted after a kept verdict: counted
+    [fakeTest('part-2', 'd'), fakeResult(2, 'failed')],
+    [fakeTest('part-2', 'e'), fakeResult(2, 'passed')], // kept, as asked
+    [fakeTest('part-3', 'f'), fakeResult(3, 'failed')], // a timeout: the worker was not to be kept
+    [fakeTest('part-3', 'g'), fakeResult(4, 'passed')],
+    [fakeTest('part-4', 'h'), fakeResult(5, 'passed')],
+    [fakeTest('part-4', 'i'), fakeResult(6, 'passed')], // moved, but not after a verdict
   ];
   for (const [t, r] of events) { watch.onTestBegin(t, r); watch.onTestEnd(t, r); }
   assert.equal(watch.restartsAfterVerdict, 1);
+});
+
+test('only a timed-out (or unclassified) request keeps a test from keeping its worker', async () => {
+  const failing = (msg: string) => ({ async send(): Promise<never> { throw classifyTransportError(new Error(msg), 'http://127.0.0.1:9/x', 1500); } });
+  const req = { method: 'GET', url: 'http://127.0.0.1:9/x', headers: {} };
+  for (const [msg, clean] of [['connect ECONNREFUSED 127.0.0.1:9', true], ['read ECONNRESET', true], ['Max redirect count exceeded', true], ['Timeout 1500ms exceeded.', false]] as const) {
+    const t = transportTracker(failing(msg));
+    await t.sender.reset!();
+    await assert.rejects(t.sender.send(req));
+    assert.equal(t.leftNothingBehind(), clean, msg);
+    await t.sender.reset!();
+    assert.equal(t.leftNothingBehind(), true, 'a new test starts clean');
+  }
 });

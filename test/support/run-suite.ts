@@ -3,7 +3,7 @@
  * faultline's self-tests need: against deviating, hostile or fake targets.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogs } from '../../src/catalog/load.js';
@@ -14,8 +14,18 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface SuiteRun { code: number; stdout: string; stderr: string; reportsDir: string; report: ConformanceReport; ms: number }
 
+/**
+ * Reports folders this process created: removed when it exits, unless a test failed (then they
+ * stay, to look at; the failing assertion names the folder where it matters).
+ */
+const created: string[] = [];
+process.on('exit', (code) => {
+  if (code === 0 && !process.exitCode) for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 export function runSuite(env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<SuiteRun> {
   const reportsDir = env.FAULTLINE_REPORTS_DIR ?? mkdtempSync(join(tmpdir(), 'fl-reports-'));
+  if (!env.FAULTLINE_REPORTS_DIR) created.push(reportsDir);
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', ...args], {

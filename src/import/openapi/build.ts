@@ -6,7 +6,7 @@
  * printed, and a derived recipe or the reason there is none. Pure: document in, catalog out.
  */
 import type { Catalog, DocFinding, Entry, HeaderRule, JsonSchema } from '../../catalog/types.js';
-import { deref, fragment, isObj, type Node, type Obj, type OpenApiDocument } from './document.js';
+import { deref, isObj, pointer, type Node, type Obj, type OpenApiDocument } from './document.js';
 import { deriveRecipe, envName, kindOf, type OperationView, type Param, type RecipeKind } from './recipes.js';
 import { isObjectSchema, SchemaDefs } from './schema.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -54,7 +54,6 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
   const entries: Entry[] = [];
   const findings: DocFinding[] = [];
   const summary: ImportSummary = { documented: 0, entries: 0, recipes: {}, unprovokable: [], needs: [], dropped: [], derivations: {} };
-  const pageUrl = `seed://${doc.label.replace(/[^A-Za-z0-9._-]/g, '-')}`;
   let usesLimited = false;
   const paths = isObj(root.paths) ? root.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -75,7 +74,8 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
         const entry: Entry = {
           id,
           title: `${method.toUpperCase()} ${path}: ${key}`,
-          doc: { url: pageUrl + fragment(['paths', path, method, 'responses', key]), quote: description },
+          // the document is the capture: the anchor is the response's JSON pointer, the loader adds the url
+          doc: { anchor: pointer(['paths', path, method, 'responses', key]), quote: description } as Entry['doc'],
           status: statusOf(key, op.responses),
           strength: 'must',
           body: { kind: 'undocumented', basis: 'the document describes no content for this response' },
@@ -102,7 +102,7 @@ export function importOpenApi(doc: OpenApiDocument, api: string): Imported {
     api,
     title: typeof info.title === 'string' ? info.title : api,
     baseUrlVar: `${prefix}_BASE_URL`,
-    page: { url: pageUrl, capture: doc.label, title: `${typeof info.title === 'string' ? info.title : doc.label} ${typeof info.version === 'string' ? info.version : ''}`.trim() },
+    page: { capture: doc.label, title: `${typeof info.title === 'string' ? info.title : doc.label} ${typeof info.version === 'string' ? info.version : ''}`.trim() },
     auth: chosen ? authOf(chosen.scheme) : { header: 'Authorization', format: 'Bearer {token}' },
     identities: {
       user: { env: `${prefix}_TOKEN`, description: chosen ? `an identity allowed to call every operation (${chosen.name}: ${describeScheme(chosen.scheme)})` : 'not used: the document declares no security scheme' },

@@ -6,11 +6,12 @@
  * and rename). An existing catalog of the same API is merged into (hand edits kept); any other
  * existing file is overwritten only with --force or after a yes on a terminal.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseCatalog, DEFAULT_CATALOG_DIR } from '../../catalog/load.js';
 import { META_SCHEMA_PATH } from '../../catalog/meta.js';
+import { lintQuotes } from '../../catalog/quote-lint.js';
 import { suiteCatalogDir } from '../../runner/suite.js';
 import { OpenApiError, readOpenApi } from './document.js';
 import { importOpenApi, type ImportSummary } from './build.js';
@@ -55,8 +56,12 @@ export async function runImport(args: ImportArgs, confirm: (question: string) =>
   const api = args.api ?? apiFromFile(args.file);
   const into = resolve(args.into ?? join(catalogDir(), `${api}.yaml`));
   const { catalog, summary } = importOpenApi(doc, api);
-  // the document is the capture its quotes are checked against (npm run catalogs:check)
-  catalog.page.capture = relative(dirname(into), doc.file) || doc.label;
+  // The document is the capture its quotes are checked against (npm run catalogs:check): one
+  // already inside the catalogs folder is cited where it is, any other is copied to pages/ beside
+  // the catalog, so the folder is complete on its own.
+  const inside = !relative(dirname(into), resolve(doc.file)).startsWith('..');
+  const capture = inside ? relative(dirname(into), resolve(doc.file)) : `pages/${doc.label}`;
+  catalog.page.capture = capture;
   const schemaLink = relative(dirname(into), META_SCHEMA_PATH.pathname) || 'catalog.schema.json';
   const header = [
     `yaml-language-server: $schema=${schemaLink}`,
@@ -76,18 +81,27 @@ export async function runImport(args: ImportArgs, confirm: (question: string) =>
       }
     }
   }
-  const checked = parseCatalog(text, relative(process.cwd(), into) || into);
-  if (checked.issues.length) throw new OpenApiError(`the catalog for ${into} does not pass the catalog check:\n${checked.issues.map((i) => `${i.file}:${i.line}:${i.col} ${i.message}`).join('\n')}`);
+  const checked = parseCatalog(text, into);
+  // The capture (the document, a copy of what was read) goes first, so the quote lint of
+  // catalogs:check can run against it before the catalog is written.
+  if (!args.dryRun && !inside) {
+    mkdirSync(join(dirname(into), 'pages'), { recursive: true });
+    atomicWrite(join(dirname(into), capture), readFileSync(doc.file));
+  }
+  const issues = checked.catalog && (inside || !args.dryRun) ? lintQuotes(checked.catalog, text) : checked.issues;
+  if (issues.length) throw new OpenApiError(`the catalog for ${into} does not pass the catalog check:\n${issues.map((i) => `${relative(process.cwd(), i.file) || i.file}:${i.line}:${i.col} ${i.message}`).join('\n')}`);
   for (const other of existsSync(dirname(into)) ? readdirSync(dirname(into)).filter((f) => /\.ya?ml$/.test(f) && join(dirname(into), f) !== into) : []) {
     const t = readFileSync(join(dirname(into), other), 'utf8');
     if (new RegExp(`^api:\\s*['"]?${api}['"]?\\s*$`, 'm').test(t)) throw new UsageError(`api '${api}' is already defined by ${join(dirname(into), other)}: choose another with --api`);
   }
-  if (!args.dryRun) {
-    const tmp = `${into}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, into);
-  }
+  if (!args.dryRun) atomicWrite(into, text);
   return { into, written: !args.dryRun, summary, ...(merge ? { merge } : {}), text };
+}
+
+function atomicWrite(file: string, data: string | Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }
 
 export function describe(o: ImportOutcome): string {

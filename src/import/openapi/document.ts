@@ -66,11 +66,6 @@ export function pointer(tokens: string[]): string {
   return tokens.map((t) => '/' + escapeToken(t)).join('');
 }
 
-/** A pointer as a URI fragment (RFC 6901 section 6): characters outside a fragment percent-encoded. */
-export function fragment(tokens: string[]): string {
-  return '#' + pointer(tokens).replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/g, (c) => encodeURIComponent(c));
-}
-
 export function tokensOf(ref: string): string[] | undefined {
   if (!ref.startsWith('#')) return undefined;
   const p = decodeURIComponent(ref.slice(1));

@@ -9,9 +9,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import { parseCatalog } from '../../../src/catalog/load.js';
+import { lintQuotes } from '../../../src/catalog/quote-lint.js';
 import { at, isObj, readOpenApi, type Obj } from '../../../src/import/openapi/document.js';
 import { importOpenApi, isErrorKey, METHODS } from '../../../src/import/openapi/build.js';
 import { runImport, parseArgs } from '../../../src/import/openapi/cli.js';
@@ -53,12 +54,15 @@ for (const { file, api } of DOCUMENTS) {
     const written = readFileSync(into, 'utf8');
     // every recipe says how it was derived
     assert.equal((written.match(/# derived from the document: /g) ?? []).length, Object.values(out.summary.recipes).reduce((a, b) => a + (b ?? 0), 0));
+    assert.equal(readFileSync(join(tmp, 'pages', basename(file)), 'utf8'), readFileSync(file, 'utf8'), 'the document is copied beside the catalog as its capture');
     const checked = parseCatalog(written, into);
     assert.deepEqual(checked.issues, []);
     const c = checked.catalog!;
+    // and the quote lint of catalogs:check: every quote, anchor and example against the document
+    assert.deepEqual(lintQuotes(c, written).map((i) => `${i.line}:${i.col} ${i.message}`), []);
     assert.equal(c.entries.length, documented.length);
     for (const d of documented) {
-      const e = c.entries.find((x) => x.doc.url.endsWith(`#/paths/${d.path.replace(/\//g, '~1').replace(/\{/g, '%7B').replace(/\}/g, '%7D')}/${d.method}/responses/${d.key}`));
+      const e = c.entries.find((x) => x.doc.anchor === `/paths/${d.path.replace(/\//g, '~1')}/${d.method}/responses/${d.key}`);
       assert.ok(e, `an entry for ${d.method} ${d.path} ${d.key}`);
       assert.equal(e.doc.quote, d.description || d.key);
       assert.ok(e.recipe || e.unprovokable, `${e.id}: a recipe or a reason`);
@@ -124,7 +128,7 @@ test('re-import keeps hand edits, updates untouched entries, removes only untouc
   // a hand edit of one entry, a hand-written entry, a comment
   let text = readFileSync(into, 'utf8');
   text = text.replace('path: /dogs/2147480001', 'path: /dogs/999999999').replace('entries:\n', 'entries:\n  # my own entry below\n');
-  text += '\n  - id: kennel/hand-written\n    title: mine\n    doc: { url: "https://kennel.example/errors", quote: mine }\n    status: 418\n    strength: must\n    body: { kind: undocumented, basis: mine }\n    unprovokable: written by hand for this test\n';
+  text += '\n  - id: kennel/hand-written\n    title: mine\n    doc: { anchor: /paths/~1dogs/get/responses/5XX, quote: The kennel is having trouble. }\n    status: 503\n    strength: must\n    body: { kind: undocumented, basis: mine }\n    unprovokable: written by hand for this test\n';
   writeFileSync(into, text);
   // the document changes: one description changes, one response disappears
   writeFileSync(docFile, src.replace('description: Dogs are registered as JSON only.', 'description: Dogs are registered as JSON, nothing else.').replace(/        '409':\n          description: The dog is still checked in and cannot be deleted.\n          content:\n            application\/problem\+json:\n              schema: \{ \$ref: '#\/components\/schemas\/Problem' \}\n/, ''));
@@ -161,7 +165,8 @@ test('bad input: a clear message naming the file and the problem, nothing writte
   const bad = join(tmp, 'broken.openapi.yaml');
   writeFileSync(bad, 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "404": {content: {}}\n');
   const into = join(tmp, 'broken.yaml');
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/import/openapi/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  // through the faultline command, as a user runs it
+  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/faultline.ts', 'import', 'openapi', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   const r = run([bad, '--into', into]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /broken\.openapi\.yaml: not a valid OpenAPI document/);
@@ -195,4 +200,10 @@ test('Swagger 2.0 takes the same path: schemas on responses, printed examples, b
   assert.deepEqual(JSON.parse(e('getItem.404').example!), { code: 404, message: 'not found' });
   assert.deepEqual(e('addItem.422').recipe?.request.json, {}, 'the body parameter without its required name');
   assert.equal(e('getItem.401').recipe?.request.as, 'none');
+  // written through the command, it passes the quote lint too (Swagger 2.0 prints examples per media type)
+  mkdirSync(join(tmp, 'swagger2'));
+  const into = join(tmp, 'swagger2', 'inventory.yaml');
+  await runImport(parseArgs([file, '--api', 'inventory', '--into', into]), never);
+  const written = parseCatalog(readFileSync(into, 'utf8'), into).catalog!;
+  assert.deepEqual(lintQuotes(written), []);
 });

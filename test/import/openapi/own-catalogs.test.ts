@@ -18,8 +18,9 @@ import { shippedPlusKennel } from './documents.js';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'fl-own-'));
 const catalogs = join(dir, 'catalogs');
+// `faultline <command>` (src/cli/faultline.ts) or a script of its own
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, FAULTLINE_CATALOGS: catalogs, ...env }, encoding: 'utf8', timeout: 300_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', ...(script.endsWith('.ts') ? [script] : ['src/cli/faultline.ts', ...script.split(' ')]), ...args], { cwd: ROOT, env: { ...process.env, FAULTLINE_CATALOGS: catalogs, ...env }, encoding: 'utf8', timeout: 300_000 });
 
 before(async () => { await shippedPlusKennel(dir); });
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,14 +39,14 @@ test('catalogs:check, schemas and export honour FAULTLINE_CATALOGS', () => {
   assert.match(readFileSync(join(dir, 'env', 'staging.env.example'), 'utf8'), /^KENNEL_BASE_URL=$/m);
   const drift = run('src/cli/schemas.ts', ['--check']);
   assert.equal(drift.status, 0, drift.stderr);
-  const exported = run('src/export/cli.ts', ['--api', 'kennel']);
+  const exported = run('export openapi', ['--api', 'kennel']);
   assert.equal(exported.status, 0, exported.stderr);
   assert.equal((JSON.parse(exported.stdout) as { openapi: string }).openapi, '3.1.0');
 });
 
 test('faultline init writes a skeleton that passes the check, and never overwrites', () => {
   const own = join(dir, 'init-catalogs');
-  const first = run('src/cli/init.ts', ['demo'], { FAULTLINE_CATALOGS: own });
+  const first = run('init', ['demo'], { FAULTLINE_CATALOGS: own });
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stdout, /next:/);
   assert.match(first.stdout, /DEMO_BASE_URL/);
@@ -53,7 +54,7 @@ test('faultline init writes a skeleton that passes the check, and never overwrit
   assert.match(text, /^# yaml-language-server: \$schema=\S+catalog\.schema\.json$/m);
   assert.match(text, /--- env: /);
   assert.equal(loadCatalogs(own)[0]!.api, 'demo');
-  const again = run('src/cli/init.ts', ['demo'], { FAULTLINE_CATALOGS: own });
+  const again = run('init', ['demo'], { FAULTLINE_CATALOGS: own });
   assert.equal(again.status, 1);
   assert.equal(readFileSync(join(own, 'demo.yaml'), 'utf8'), text);
 });
@@ -72,7 +73,7 @@ test('ci:env passes every variable the catalogs need, tokens only from secrets, 
   const refused = ciEnv(cats, { ...vars, KENNEL_TOKEN: 'plain' }, {}, {});
   assert.ok(refused.refused.includes('KENNEL_TOKEN'), 'a token among plain variables is refused');
   const envFile = join(dir, 'github-env');
-  const cli = run('src/cli/ci-env.ts', [], { GITHUB_ENV: envFile, FAULTLINE_CI_VARS: JSON.stringify(vars), FAULTLINE_CI_SECRETS: JSON.stringify(secrets) });
+  const cli = run('ci-env', [], { GITHUB_ENV: envFile, FAULTLINE_CI_VARS: JSON.stringify(vars), FAULTLINE_CI_SECRETS: JSON.stringify(secrets) });
   assert.equal(cli.status, 0, cli.stderr);
   const written = readFileSync(envFile, 'utf8');
   assert.match(written, /^KENNEL_TOKEN<<FAULTLINE_EOF_KENNEL_TOKEN\ns3cret-KENNEL_TOKEN\nFAULTLINE_EOF_KENNEL_TOKEN$/m);
