@@ -275,6 +275,26 @@ export const DEFINITIONS = {
     doc: '`npm run bench`: interleaved rounds of the red-run measurements (medians)',
     parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
   }),
+  benchDistinct: def<string | undefined>({
+    name: 'FAULTLINE_BENCH_DISTINCT', group: 'tools', default: '`1000,10000`', accepts: 'comma-separated integers ≥ 1', unset: undefined,
+    doc: '`npm run bench`: sizes of the distinct-contract measurements',
+    parse: (raw) => { raw.split(',').forEach((n) => integer(n, 1, 'comma-separated whole numbers, each at least 1')); return raw; },
+  }),
+  benchSections: def<string | undefined>({
+    name: 'FAULTLINE_BENCH_SECTIONS', group: 'tools', default: 'all', accepts: 'comma-separated: catalogs, full, inner, red, polite, scale', unset: undefined,
+    doc: '`npm run bench`: which sections run',
+    parse: (raw) => raw,
+  }),
+  benchKeepOff: def<string | undefined>({
+    name: 'FAULTLINE_BENCH_KEEP_OFF', group: 'tools', default: '`1`', accepts: '`0`, `1`', unset: undefined,
+    doc: '`npm run bench`: `0` skips the red run with worker keeping off',
+    parse: (raw) => { flag('1', '0')(raw); return raw; },
+  }),
+  benchRedReal: def<string | undefined>({
+    name: 'FAULTLINE_BENCH_RED_REAL', group: 'tools', default: '`1`', accepts: '`0`, `1`', unset: undefined,
+    doc: '`npm run bench`: `0` skips the red runs of the real catalogs',
+    parse: (raw) => { flag('1', '0')(raw); return raw; },
+  }),
   benchSizes: def({
     name: 'FAULTLINE_BENCH_SIZES', group: 'tools', default: '`100,1000,10000`', accepts: 'comma-separated integers ≥ 1', unset: [100, 1000, 10_000],
     doc: '`npm run bench`: the synthetic catalog sizes measured',
