@@ -4,16 +4,18 @@
  */
 import { parseTemplate, templateStrings, TemplateError } from '../recipes/template.js';
 import type { DocPath } from './locate.js';
-import type { Catalog, RequestTemplate, Step } from './types.js';
+import type { MergedEntry } from './defaults.js';
+import type { BodyInFile, CatalogFile, JsonSchema, RequestTemplate, Step } from './types.js';
 
 export interface LintProblem { path: DocPath; message: string }
 
-export function lintCatalog(c: Catalog): LintProblem[] {
+/** `merged`: the catalog's entries with its defaults applied (the meta-schema has passed them). */
+export function lintCatalog(c: CatalogFile, merged: MergedEntry[]): LintProblem[] {
   const out: LintProblem[] = [];
   const add = (path: DocPath, message: string): void => { out.push({ path, message }); };
   if (!(c.defaultIdentity in c.identities)) add(['defaultIdentity'], `defaultIdentity '${c.defaultIdentity}' is not one of the identities (${Object.keys(c.identities).join(', ')})`);
   const ids = new Set<string>();
-  c.entries.forEach((e, i) => {
+  merged.forEach((e, i) => {
     const at = (...p: DocPath): DocPath => ['entries', i, ...p];
     if (!e.id.startsWith(`${c.api}/`)) add(at('id'), `id '${e.id}' must start with '${c.api}/'`);
     if (ids.has(e.id)) add(at('id'), `duplicate id '${e.id}'`);
@@ -23,9 +25,14 @@ export function lintCatalog(c: Catalog): LintProblem[] {
     if (e.doc.anchor !== undefined && frag !== undefined && frag !== e.doc.anchor) add(at('doc', 'anchor'), `doc.anchor '${e.doc.anchor}' and the fragment of doc.url '#${frag}' disagree`);
     if (e.strength === 'should' && !e.statusBasis) add(at('strength'), 'an inferred (should) status needs statusBasis saying why');
     if (Boolean(e.recipe) === Boolean(e.unprovokable)) add(e.recipe ? at('unprovokable') : at(), 'an entry needs exactly one of recipe or unprovokable');
-    if (e.body.kind === 'json' && !(e.body.envelope in c.envelopes)) add(at('body', 'envelope'), `envelope '${e.body.envelope}' is not defined in envelopes (${Object.keys(c.envelopes).join(', ')})`);
-    if (e.body.kind === 'text' && e.body.matches !== undefined) checkRegex(e.body.matches, at('body', 'matches'), add);
-    (e.headers ?? []).forEach((h, j) => {
+    const body = e.body!;
+    if (body.kind === 'json' && !(body.envelope! in c.envelopes)) add(at('body', 'envelope'), `envelope '${body.envelope}' is not defined in envelopes (${Object.keys(c.envelopes).join(', ')})`);
+    if (body.kind === 'text' && body.matches !== undefined) checkRegex(body.matches, at('body', 'matches'), add);
+    if (body.strength === 'should' && !body.basis) add(at('body', 'strength'), 'an inferred (should) body needs a basis saying where its shape comes from');
+    if (e.contentType?.strength === 'should' && !e.contentType.basis) add(at('contentType'), 'an inferred (should) content type needs a basis saying where it comes from');
+    if (body.kind === 'json') for (const name of Object.keys(body.fields ?? {})) if (!fieldNames(body, c.envelopes[body.envelope!]).has(name)) add(at('body', 'fields', name), `fields names '${name}', which is no constant, required field or property of this body or its envelope`);
+    // the entry's own rules here; the defaults' rules are linted once, where they are written
+    c.entries[i]!.headers?.forEach((h, j) => {
       if (h.equals !== undefined && h.matches !== undefined) add(at('headers', j), `header ${h.name}: give equals or matches, not both`);
       if (h.matches !== undefined) checkRegex(h.matches, at('headers', j, 'matches'), add);
     });
@@ -42,6 +49,12 @@ export function lintCatalog(c: Catalog): LintProblem[] {
       steps('teardown', e.recipe.teardown);
     }
   });
+  for (const [status, rules] of Object.entries(c.defaults?.headers ?? {})) {
+    rules.forEach((h, j) => {
+      if (h.equals !== undefined && h.matches !== undefined) add(['defaults', 'headers', status, j], `header ${h.name}: give equals or matches, not both`);
+      if (h.matches !== undefined) checkRegex(h.matches, ['defaults', 'headers', status, j, 'matches'], add);
+    });
+  }
   (c.docFindings ?? []).forEach((f, i) => {
     if (f.source !== undefined && !(c.sources && f.source in c.sources)) add(['docFindings', i, 'source'], `source '${f.source}' is not one of the catalog's sources`);
     if (f.anchor !== undefined && f.quote === undefined) add(['docFindings', i, 'anchor'], 'an anchor without a quote: give the quote it locates');
@@ -51,7 +64,13 @@ export function lintCatalog(c: Catalog): LintProblem[] {
   return out;
 }
 
-function checkRequest(c: Catalog, r: RequestTemplate, path: DocPath, captured: Set<string>, add: (p: DocPath, m: string) => void): void {
+/** The field names a json body speaks of: its constants, required fields, properties and its envelope's. */
+function fieldNames(b: BodyInFile, envelope: JsonSchema | undefined): Set<string> {
+  const env = envelope as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+  return new Set([...Object.keys(b.const ?? {}), ...(b.required ?? []), ...Object.keys(b.properties ?? {}), ...Object.keys(env?.properties ?? {}), ...(env?.required ?? [])]);
+}
+
+function checkRequest(c: CatalogFile, r: RequestTemplate, path: DocPath, captured: Set<string>, add: (p: DocPath, m: string) => void): void {
   if (r.as !== undefined && r.as !== 'none' && !(r.as in c.identities)) add([...path, 'as'], `identity '${r.as}' is not one of the identities (${Object.keys(c.identities).join(', ')}, none)`);
   const fields: [string, unknown][] = [['path', r.path], ['query', r.query], ['headers', r.headers], ['json', r.json], ['body', r.body]];
   for (const [key, value] of fields) {

@@ -11,9 +11,10 @@ import { CatalogError, type CatalogIssue } from './issues.js';
 import { schemaProblems } from './compiles.js';
 import { lintCatalog } from './lint.js';
 import { Locator, pointerToPath, TextLines } from './locate.js';
-import { metaProblems, metaValidator } from './meta.js';
+import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
+import { completeEntry, withDefaults } from './defaults.js';
 import { cacheKey, entryLine, entryLines, readCache, writeCache } from './cache.js';
-import type { Catalog, LoadedCatalog } from './types.js';
+import type { CatalogFile, LoadedCatalog } from './types.js';
 
 export { entryLine } from './cache.js';
 
@@ -47,35 +48,31 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
     }
     return { issues: sortIssues(issues) };
   }
-  const catalog = data as Catalog;
-  for (const p of lintCatalog(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  const file_ = data as CatalogFile;
+  // Defaults first: the merged entries must then be complete (strength, a body of a known kind).
+  const merged = file_.entries.map((e) => withDefaults(file_, e));
+  const complete = completeEntryValidator();
+  merged.forEach((e, i) => {
+    if (complete(e)) return;
+    for (const p of metaProblems(complete.errors ?? [])) {
+      const path = ['entries', i, ...pointerToPath(p.pointer, e)];
+      const pos = p.key !== undefined ? loc.key(path, p.key) : loc.value(path);
+      issues.push({ file, ...pos, message: `${p.message.replace(/^catalog /, `entries[${i}] `)}${hasDefaults(file_) ? ' (after defaults)' : ''}` });
+    }
+  });
   if (issues.length) return { issues: sortIssues(issues) };
-  for (const p of schemaProblems(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  for (const p of lintCatalog(file_, merged)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
-  const located = normalise(catalog, file);
-  entryLines.set(located, catalog.entries.map((_, i) => loc.value(['entries', i]).line));
+  const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
+  const { defaults: _d, ...rest } = file_;
+  const located: LoadedCatalog = { ...rest, entries: merged.map((e) => completeEntry(file_, e, captureLink)), file };
+  for (const p of schemaProblems(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  if (issues.length) return { issues: sortIssues(issues) };
+  entryLines.set(located, located.entries.map((_, i) => loc.value(['entries', i]).line));
   return { catalog: located, issues };
 }
 
-/**
- * The catalog as the rest of faultline sees it: every entry's doc carries its full link (the
- * cited page's url, or its capture's path, plus `#anchor`) and its anchor.
- */
-function normalise(c: Catalog, file: string): LoadedCatalog {
-  const entries = c.entries.map((e) => {
-    const cited = e.source !== undefined ? c.sources![e.source]! : c.page;
-    const anchor = e.doc.anchor ?? fragment(e.doc.url);
-    const base = cited.url ?? posix.join(posix.dirname(file.split(sep).join('/')), cited.capture);
-    const url = e.doc.url ?? `${base.replace(/#.*$/, '')}${anchor !== undefined ? `#${anchor}` : ''}`;
-    return { ...e, doc: { url, ...(anchor !== undefined ? { anchor } : {}), quote: e.doc.quote } };
-  });
-  return { ...c, entries, file };
-}
-
-function fragment(url: string | undefined): string | undefined {
-  const i = url?.indexOf('#') ?? -1;
-  return url !== undefined && i >= 0 && i < url.length - 1 ? decodeURIComponent(url.slice(i + 1)) : undefined;
-}
+const hasDefaults = (c: CatalogFile): boolean => c.defaults !== undefined && Object.keys(c.defaults).length > 0;
 
 const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();
 

@@ -12,15 +12,27 @@ const addFormats = addFormatsModule as unknown as { default: (a: Ajv) => Ajv };
 
 export const META_SCHEMA_PATH = new URL('../../catalogs/catalog.schema.json', import.meta.url);
 
-let compiled: ValidateFunction | undefined;
+let compiled: { file: ValidateFunction; entry: ValidateFunction } | undefined;
 
-export function metaValidator(): ValidateFunction {
+function validators(): { file: ValidateFunction; entry: ValidateFunction } {
   if (compiled) return compiled;
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
   addFormats.default(ajv);
   ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' });
-  compiled = ajv.compile(JSON.parse(readFileSync(META_SCHEMA_PATH, 'utf8')) as object);
+  const schema = JSON.parse(readFileSync(META_SCHEMA_PATH, 'utf8')) as { $id: string };
+  const file = ajv.compile(schema);
+  compiled = { file, entry: ajv.getSchema(`${schema.$id}#/$defs/completeEntry`)! };
   return compiled;
+}
+
+/** The catalog file as written. */
+export function metaValidator(): ValidateFunction {
+  return validators().file;
+}
+
+/** One entry once the catalog's defaults are merged in: strength and a complete body. */
+export function completeEntryValidator(): ValidateFunction {
+  return validators().entry;
 }
 
 export interface MetaProblem {

@@ -77,7 +77,7 @@ export function lintQuotes(c: LoadedCatalog, text: string = readFileSync(c.file,
     const docAt = (key: string): DocPath => (given('entries', i, 'doc', key) ? ['entries', i, 'doc', key] : ['entries', i, 'doc']);
     citations.push({
       quotePath: docAt('quote'),
-      anchorPath: given('entries', i, 'doc', 'anchor') ? docAt('anchor') : docAt('url'),
+      anchorPath: given('entries', i, 'doc', 'anchor') || given('entries', i, 'doc', 'url') || !given('defaults', 'doc', 'anchor') ? docAt(given('entries', i, 'doc', 'anchor') ? 'anchor' : 'url') : ['defaults', 'doc', 'anchor'],
       quote: e.doc.quote, ...(e.doc.anchor !== undefined ? { anchor: e.doc.anchor } : {}), ...(e.source !== undefined ? { source: e.source } : {}), label: e.id,
     });
     if (e.example !== undefined) {
@@ -96,7 +96,10 @@ export function lintQuotes(c: LoadedCatalog, text: string = readFileSync(c.file,
     const page = pageOf(cit.source);
     if (page) checkQuote(page, cit, add);
   }
-  return issues.sort((a, b) => a.line - b.line || a.col - b.col);
+  // a wrong default anchor is one problem, however many entries inherit it
+  const seen = new Set<string>();
+  return issues.filter((i) => { const k = `${i.line}:${i.col}:${i.message}`; if (seen.has(k)) return false; seen.add(k); return true; })
+    .sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 function checkQuote(page: PageText, cit: Citation, add: (p: DocPath, m: string) => void): void {

@@ -1,6 +1,7 @@
 /**
- * The catalog model: what `catalogs/<api>.yaml` holds once loaded and validated.
- * The YAML is validated against `catalogs/catalog.schema.json` first; these types mirror it.
+ * The catalog model. `CatalogFile` is what `catalogs/<api>.yaml` holds (validated against
+ * `catalogs/catalog.schema.json`); `Catalog`/`Entry` are what the loader returns: defaults
+ * applied, every contract part carrying its strength, every doc carrying its link.
  */
 
 export type Strength = 'must' | 'should';
@@ -47,7 +48,7 @@ export interface Entry {
   statusBasis?: string;
   headers?: HeaderRule[];
   /** media type of the body; absent = not documented */
-  contentType?: { type: string; strength: Strength; basis?: string };
+  contentType?: ContentTypeRule;
   body: BodyContract;
   /** the page's example exactly as printed (may be invalid JSON: that is a doc finding) */
   example?: string;
@@ -68,11 +69,65 @@ export interface HeaderRule {
   basis: string;
 }
 
+export interface ContentTypeRule { type: string; strength: Strength; basis?: string }
+
+/** Strength of one body field (a constant or a property), when it differs from the body's. */
+export interface FieldStrength { strength: Strength; basis: string }
+
+/**
+ * The body contract. For json and text, `strength` is the strength of the shape (envelope,
+ * required fields, properties, text) and of every field `fields` does not name; `basis` says
+ * where an inferred (should) shape comes from.
+ */
 export type BodyContract =
-  | { kind: 'json'; envelope: string; const?: Record<string, Json>; required?: string[]; properties?: Record<string, JsonSchema> }
-  | { kind: 'text'; equals?: string; matches?: string }
+  | { kind: 'json'; envelope: string; const?: Record<string, Json>; required?: string[]; properties?: Record<string, JsonSchema>; strength: Strength; basis?: string; fields?: Record<string, FieldStrength> }
+  | { kind: 'text'; equals?: string; matches?: string; strength: Strength; basis?: string }
   | { kind: 'empty' }
   | { kind: 'undocumented'; basis: string };
+
+// ---------------------------------------------------------------- the file format
+
+/** A body as an entry or the defaults write it: any part may be left to the defaults. */
+export interface BodyInFile {
+  kind?: BodyContract['kind'];
+  envelope?: string;
+  const?: Record<string, Json>;
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+  equals?: string;
+  matches?: string;
+  strength?: Strength;
+  basis?: string;
+  fields?: Record<string, FieldStrength>;
+}
+
+export interface HeaderRuleInFile extends Omit<HeaderRule, 'strength'> { strength?: Strength }
+
+/** What every entry of a catalog shares unless it says otherwise. */
+export interface Defaults {
+  strength?: Strength;
+  /** the section entries of the catalog's own page cite when they give no anchor */
+  doc?: { anchor?: string };
+  /** applies to entries whose body has the defaults' body kind (json when the defaults give none) */
+  contentType?: Omit<ContentTypeRule, 'strength'> & { strength?: Strength };
+  body?: BodyInFile;
+  /** header rules per status (`"401": [WWW-Authenticate rule]`), for entries of exactly that status */
+  headers?: Record<string, HeaderRuleInFile[]>;
+}
+
+export interface EntryInFile extends Omit<Entry, 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
+  /** a string is the quote alone */
+  doc: string | { url?: string; anchor?: string; quote: string };
+  strength?: Strength;
+  headers?: HeaderRuleInFile[];
+  contentType?: Omit<ContentTypeRule, 'strength'> & { strength?: Strength };
+  body?: BodyInFile;
+}
+
+export interface CatalogFile extends Omit<Catalog, 'entries'> {
+  defaults?: Defaults;
+  entries: EntryInFile[];
+}
 
 export interface RequestTemplate {
   method: string;

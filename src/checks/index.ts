@@ -5,6 +5,7 @@
  * pointer (so /headers/content-type goes to the content type, not to the other headers); one
  * validation of the whole-response schema serves every row.
  */
+import { strengthAt } from '../catalog/strength.js';
 import type { Entry, Strength } from '../catalog/types.js';
 import type { Exchange } from '../target/exchange.js';
 import { contentType } from './content-type-conformance.js';
@@ -26,17 +27,17 @@ export interface Check {
 }
 
 export const CHECKS: readonly Check[] = [
-  { name: 'status_code_conformance', part: /^\/status$/, strength: (e) => e.strength, judge: statusCode },
-  { name: 'content_type_conformance', part: /^\/headers\/content-type$/, strength: (e) => e.contentType?.strength ?? 'must', judge: contentType },
-  { name: 'response_headers_conformance', part: /^\/headers\//, strength: headerStrength, judge: responseHeaders },
-  { name: 'response_schema_conformance', part: /^\/body(\/|$)/, strength: (e) => e.strength, judge: responseSchema },
+  { name: 'status_code_conformance', part: /^\/status$/, strength: partStrength, judge: statusCode },
+  { name: 'content_type_conformance', part: /^\/headers\/content-type$/, strength: (e) => strengthAt(e, '/headers/content-type').strength, judge: contentType },
+  { name: 'response_headers_conformance', part: /^\/headers\//, strength: partStrength, judge: responseHeaders },
+  { name: 'response_schema_conformance', part: /^\/body(\/|$)/, strength: partStrength, judge: responseSchema },
   { name: 'problem_status_consistency', strength: () => 'must', judge: problemStatus },
   { name: 'no_stack_trace_leak', strength: () => 'should', judge: noStackTrace },
 ];
 
-function headerStrength(e: Entry, pointer: string): Strength {
-  const name = decodeURIComponent(pointer.split('/')[2] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
-  return e.headers?.find((h) => h.name.toLowerCase() === name)?.strength ?? 'must';
+/** The strength the catalog gives the contract part at `pointer` (status, a header, a body field, ...). */
+function partStrength(e: Entry, pointer: string): Strength {
+  return strengthAt(e, pointer || '/status').strength;
 }
 
 /** The check that owns a schema error at `pointer`, if any does. */

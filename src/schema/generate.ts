@@ -75,7 +75,8 @@ export function bodySchema(c: LoadedCatalog, e: Entry): JsonSchema {
       const properties: Record<string, Json> = {};
       for (const [k, v] of Object.entries(b.properties ?? {})) properties[k] = v as unknown as Json;
       for (const [k, v] of Object.entries(b.const ?? {})) properties[k] = { ...(isObj(properties[k]) ? properties[k] : {}), const: v };
-      const required = [...new Set([...(b.required ?? []), ...Object.keys(b.const ?? {})])];
+      // A constant constrains a field when it is present; presence is `required`'s job alone.
+      const required = [...new Set(b.required ?? [])];
       return { type: 'object', $ref: `${envelopesId(c.api)}#/$defs/${b.envelope}`, ...(required.length ? { required } : {}), ...(Object.keys(properties).length ? { properties } : {}) };
     }
     case 'text':

@@ -24,7 +24,7 @@ entries:
     headers:
       - { name: WWW-Authenticate, matches: "^Bearer", strength: should, basis: RFC 9110 }
       - { name: X-Request-Id, strength: must, basis: page }
-    contentType: { type: application/problem+json, strength: should }
+    contentType: { type: application/problem+json, strength: should, basis: RFC 9457 }
     body: { kind: json, envelope: problem, const: { errorCode: AUTH_MISSING, status: 401 }, required: [title] }
     recipe: { request: { method: GET, path: /x, as: none } }
   - id: t/conflict

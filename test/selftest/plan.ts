@@ -16,7 +16,8 @@ export interface Case { entry: string; kind: Kind; deviation: Deviation; expect:
 function requiredFields(c: LoadedCatalog, e: Entry): string[] {
   if (e.body.kind !== 'json') return [];
   const env = c.envelopes[e.body.envelope] as JsonSchema & { required?: string[] };
-  return [...new Set([...(e.body.required ?? []), ...Object.keys(e.body.const ?? {}), ...(env.required ?? [])])];
+  // a constant constrains a field only when present: it is not a required field
+  return [...new Set([...(e.body.required ?? []), ...(env.required ?? [])])];
 }
 
 function wrongHeaderValue(rule: NonNullable<Entry['headers']>[number]): string | undefined {

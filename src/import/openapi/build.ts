@@ -5,7 +5,8 @@
  * response description as the quote, `doc.url` a JSON pointer into the document, the example as
  * printed, and a derived recipe or the reason there is none. Pure: document in, catalog out.
  */
-import type { Catalog, DocFinding, Entry, HeaderRule, JsonSchema } from '../../catalog/types.js';
+// the file format: entries as written, parts without their own strength take the entry's
+import type { CatalogFile as Catalog, DocFinding, EntryInFile as Entry, HeaderRuleInFile as HeaderRule, JsonSchema } from '../../catalog/types.js';
 import { deref, isObj, pointer, type Node, type Obj, type OpenApiDocument } from './document.js';
 import { deriveRecipe, envName, kindOf, type OperationView, type Param, type RecipeKind } from './recipes.js';
 import { isObjectSchema, SchemaDefs } from './schema.js';
@@ -298,7 +299,7 @@ function contract(defs: SchemaDefs, entry: Entry, response: Obj, swagger: boolea
   const ex = firstExample(media) ?? (isObj(rawSchema) ? rawSchema.example : undefined);
   if (ex !== undefined) {
     entry.example = typeof ex === 'string' && !isJsonType(type) ? ex : JSON.stringify(ex, null, 2);
-    if (entry.body.kind === 'json' && !exampleFits(defs.defs, entry.body.envelope, ex)) {
+    if (entry.body.kind === 'json' && !exampleFits(defs.defs, entry.body.envelope!, ex)) {
       findings.push({ id: `${entry.id}.example`, kind: 'inconsistency', entries: [entry.id], text: `the example of ${entry.id} does not match the document's own schema ${entry.body.envelope}` });
     }
   }

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Document, isMap, isSeq, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Catalog } from '../../catalog/types.js';
+import type { CatalogFile as Catalog } from '../../catalog/types.js';
 
 export interface MergeReport { added: string[]; updated: string[]; unchanged: string[]; kept: string[]; removed: string[]; orphaned: string[] }
 

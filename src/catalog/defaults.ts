@@ -1,0 +1,86 @@
+/**
+ * Catalog-level `defaults:` and the completion of every entry: an entry says only what differs
+ * from its catalog's defaults, and the loader hands on entries in which every contract part
+ * (status, each header rule, content type, body shape, each body field) carries its strength.
+ *
+ * Merge rules (also in catalog.schema.json's descriptions):
+ * - `strength`: the entry's, else the defaults'.
+ * - `doc.anchor`: the entry's (or its doc.url's fragment), else `defaults.doc.anchor` for entries
+ *   of the catalog's own page (an entry with a `source` cites another page).
+ * - `body`: an entry body of another kind than the defaults' replaces them; otherwise the two are
+ *   merged key by key, the entry's keys winning (so `required` given on an entry replaces the
+ *   default list). No body at all takes the defaults' body.
+ * - `contentType`: the entry's, else the defaults' for an entry whose body has the defaults' body
+ *   kind (json when the defaults name no body).
+ * - `headers`: the defaults' rules for the entry's exact status, except those the entry's own
+ *   rules name.
+ */
+import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, Strength } from './types.js';
+
+/** An entry with its defaults merged in; its doc is always an object. */
+export type MergedEntry = Omit<EntryInFile, 'doc'> & { doc: Exclude<EntryInFile['doc'], string> };
+
+
+/** An entry with the defaults merged in, still as written (parts without their own strength). */
+export function withDefaults(c: CatalogFile, written: EntryInFile): MergedEntry {
+  const e = { ...written, doc: typeof written.doc === 'string' ? { quote: written.doc } : written.doc };
+  const d = c.defaults;
+  if (!d) return e;
+  const out: MergedEntry = { ...e };
+  const strength = e.strength ?? d.strength;
+  if (strength !== undefined) out.strength = strength;
+  const anchor = e.doc.anchor ?? (e.doc.url === undefined && e.source === undefined ? d.doc?.anchor : undefined);
+  if (anchor !== undefined) out.doc = { ...e.doc, anchor };
+  const defaultKind = d.body?.kind ?? 'json';
+  const body = mergeBody(d.body, e.body);
+  if (body) out.body = body;
+  if (!e.contentType && d.contentType && (body?.kind ?? defaultKind) === defaultKind) out.contentType = d.contentType;
+  const own = new Set((e.headers ?? []).map((h) => h.name.toLowerCase()));
+  const inherited = (d.headers?.[String(e.status)] ?? []).filter((h) => !own.has(h.name.toLowerCase()));
+  if (inherited.length) out.headers = [...(e.headers ?? []), ...inherited];
+  return out;
+}
+
+function mergeBody(base: BodyInFile | undefined, own: BodyInFile | undefined): BodyInFile | undefined {
+  if (!own) return base;
+  if (!base || (own.kind !== undefined && own.kind !== (base.kind ?? 'json'))) return own;
+  return { ...base, ...own };
+}
+
+/**
+ * The entry as faultline uses it: `doc.url` set (the cited page's url, or its capture's path,
+ * plus `#anchor`), every part's strength filled in from the entry's. `merged` has passed the
+ * meta-schema, so strength and body are present.
+ */
+export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: (capture: string) => string): Entry {
+  const strength = merged.strength as Strength;
+  const cited = merged.source !== undefined ? c.sources![merged.source]! : c.page;
+  const anchor = merged.doc.anchor ?? fragment(merged.doc.url);
+  const base = (cited.url ?? captureLink(cited.capture)).replace(/#.*$/, '');
+  const url = merged.doc.url ?? `${base}${anchor !== undefined ? `#${anchor}` : ''}`;
+  const { doc: _doc, strength: _s, headers, contentType, body, ...rest } = merged;
+  const entry: Entry = {
+    ...rest,
+    doc: { url, ...(anchor !== undefined ? { anchor } : {}), quote: merged.doc.quote },
+    strength,
+    body: completeBody(body!, strength),
+  };
+  if (headers) entry.headers = headers.map((h): HeaderRule => ({ ...h, strength: h.strength ?? strength }));
+  if (contentType) entry.contentType = { ...contentType, strength: contentType.strength ?? strength };
+  return entry;
+}
+
+function completeBody(b: BodyInFile, strength: Strength): BodyContract {
+  // the meta-schema has checked that each kind has what it needs
+  switch (b.kind) {
+    case 'empty': return { kind: 'empty' };
+    case 'undocumented': return { kind: 'undocumented', basis: b.basis! };
+    case 'text': return { ...b, kind: 'text', strength: b.strength ?? strength } as BodyContract;
+    default: return { ...b, kind: 'json', envelope: b.envelope!, strength: b.strength ?? strength } as BodyContract;
+  }
+}
+
+export function fragment(url: string | undefined): string | undefined {
+  const i = url?.indexOf('#') ?? -1;
+  return url !== undefined && i >= 0 && i < url.length - 1 ? decodeURIComponent(url.slice(i + 1)) : undefined;
+}
