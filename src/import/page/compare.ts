@@ -90,7 +90,7 @@ function score(hand: Data, r: ImportResult, captureFile: string): PageScore {
     if (!quote && !code) return;
     const ex = e['example'] !== undefined && e['example'] === row.example ? 2 : 0;
     const st = same(statusOf(e), row.status) ? 1 : 0;
-    const an = String(e['doc']?.['url'] ?? '').endsWith(`#${row.anchor}`) ? 1 : 0;
+    const an = e['doc']?.['anchor'] === row.anchor || String(e['doc']?.['url'] ?? '').endsWith(`#${row.anchor}`) ? 1 : 0;
     pairs.push({ h, i, s: quote + code + ex + st + an });
   }));
   pairs.sort((a, b) => b.s - a.s || a.h - b.h || a.i - b.i);

@@ -8,7 +8,7 @@
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Document } from 'yaml';
+import { Document, isCollection } from 'yaml';
 import type { Found, Row } from './find.js';
 import type { Finding } from './findings/index.js';
 import { slug as slugOf } from './model.js';
@@ -83,6 +83,17 @@ export function buildDraft(found: Found, findings: Finding[], opts: DraftOptions
     });
   }
   const doc = new Document(catalog, { aliasDuplicateObjects: false });
+  // Small maps and lists on one line, as the hand-made catalogs write them.
+  entries.forEach((_, i) => {
+    for (const key of ['contentType', 'body', 'status']) {
+      const node = doc.getIn(['entries', i, key], true);
+      if (isCollection(node)) node.flow = true;
+    }
+  });
+  (catalog['docFindings'] as unknown[] | undefined)?.forEach((_, i) => {
+    const node = doc.getIn(['docFindings', i, 'entries'], true);
+    if (isCollection(node)) node.flow = true;
+  });
   doc.commentBefore = [
     ` Draft catalog imported from ${basename(opts.capture)} by \`faultline import page\`.`,
     ' Quotes and examples are the page\'s own; statuses marked strength: should are not stated by the page.',
