@@ -116,6 +116,17 @@ export const COMMANDS: Command[] = [
     main: async () => { process.exitCode = (await import('./ci-env.js')).main(); },
   },
   {
+    name: 'import page',
+    summary: 'a draft catalog from a captured error page (HTML, Markdown, plain text, JSON page payload), doc findings detected',
+    usage: 'import page <capture> [--api name] [--url public-url] [--out file] [--force]',
+    options: [
+      { flag: '--api name', text: "the catalog's api name (default: from the capture's file name)" },
+      { flag: '--url public-url', text: "the page's public address; entries link to it plus #anchor" },
+      { flag: '--out file', text: 'write the draft there (default: stdout); never replaces a file without --force' },
+    ],
+    main: async (args) => { process.exitCode = (await import('../import/page/cli.js')).runImportPage(args); },
+  },
+  {
     name: 'playwright',
     summary: "Playwright's own command line (show-report, merge-reports, ...)",
     usage: 'playwright <Playwright arguments>',

@@ -36,7 +36,7 @@ export function runImportPage(argv: string[], out: NodeJS.WritableStream = proce
     return 2;
   }
   let result;
-  try { result = importPage(bytes, capture, { api, url }); } catch (e) {
+  try { result = importPage(bytes, capture, { api, url, out: file }); } catch (e) {
     if (e instanceof CaptureError) { err.write(`${e.message}\n`); return 1; }
     throw e;
   }

@@ -50,7 +50,8 @@ const base = (u: string | undefined): string => (u ?? '').split('#')[0]!;
 
 function handRows(c: Data): Data[] {
   const url = base(pageUrl(c));
-  return (c['entries'] ?? []).filter((e: Data) => !e['source'] && (base(e['doc']?.['url']) === url || (!e['doc']?.['url'] && e['doc']?.['anchor'])));
+  // Entries of the catalog's own page: no other source, and no doc.url pointing elsewhere.
+  return (c['entries'] ?? []).filter((e: Data) => !e['source'] && (!e['doc']?.['url'] || base(e['doc']['url']) === url));
 }
 
 function statusStated(e: Data, c: Data): boolean {
@@ -135,12 +136,12 @@ function score(hand: Data, r: ImportResult, captureFile: string): PageScore {
   return s;
 }
 
-/** Where a catalog's captured page is: catalogs/pages/, then the shared seeds beside the repository. */
+/** Where a catalog's captured page is (`page.capture`, relative to the catalog file), if it is there. */
 export function captureOf(c: Data, catalogDir: string): string | undefined {
-  const name: string | undefined = c['page']?.['capture'] ?? c['page']?.['seed'];
+  const name: string | undefined = c['page']?.['capture'];
   if (!name) return undefined;
-  const candidates = [resolve(catalogDir, name), join(catalogDir, 'pages', basename(name)), resolve(catalogDir, '..', '..', 'shared', 'seeds', basename(name))];
-  return candidates.find((p) => existsSync(p));
+  const p = resolve(catalogDir, name);
+  return existsSync(p) ? p : undefined;
 }
 
 export function compareAll(catalogDir: string): PageScore[] {

@@ -18,8 +18,9 @@ export const DRAFT_RECIPE = 'draft: write a recipe';
 
 export interface DraftOptions {
   api: string;
-  /** The page's public address; without it entries cite `seed://<capture file>`. */
+  /** The page's public address, if known (entries then link to it plus `#anchor`). */
   url: string | undefined;
+  /** The capture's path as the catalog names it: relative to where the catalog is written. */
   capture: string;
   title: string | undefined;
 }
@@ -34,7 +35,6 @@ export interface Draft {
 
 export function buildDraft(found: Found, findings: Finding[], opts: DraftOptions): Draft {
   const api = opts.api;
-  const pageUrl = opts.url ?? `seed://${basename(opts.capture)}`;
   const envVar = api.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const examples = [...found.rows.map((r) => r.example), ...found.pageExamples].filter((e): e is string => e !== undefined);
   const jsonPage = examples.some((e) => exampleKeys(e).length > 0) || found.rows.some((r) => r.hasBody === true);
@@ -47,7 +47,7 @@ export function buildDraft(found: Found, findings: Finding[], opts: DraftOptions
     const e: Record<string, unknown> = {
       id,
       title: titleOf(row),
-      doc: { url: row.anchor ? `${pageUrl}#${row.anchor}` : pageUrl, quote },
+      doc: row.anchor ? { anchor: row.anchor, quote } : { quote },
       status: row.status ?? unstated.status,
       strength: stated ? 'must' : 'should',
     };
@@ -69,7 +69,7 @@ export function buildDraft(found: Found, findings: Finding[], opts: DraftOptions
     api,
     title: opts.title ?? api,
     baseUrlVar: `${envVar}_BASE_URL`,
-    page: { url: pageUrl, seed: basename(opts.capture), title: opts.title ?? api },
+    page: { ...(opts.url ? { url: opts.url } : {}), capture: opts.capture, title: opts.title ?? api },
     auth: { header: 'Authorization', format: 'Bearer {token}' },
     identities: { default: { env: `${envVar}_TOKEN`, description: 'draft: describe the identity whose token the recipes send' } },
     defaultIdentity: 'default',

@@ -109,7 +109,8 @@ test('without --out the draft goes to stdout and the summary, with what could no
   const page = file('mixed.txt', ['Errors', '', 'Most failures answer 400 (Bad Request).', '', 'Status\tUsage', '404: Not Found\tNo such thing.', ''].join('\n'));
   const r = cli([page, '--api', 'demo', '--url', 'https://example.com/errors']);
   assert.equal(r.code, 0);
-  assert.match(r.out, /url: https:\/\/example\.com\/errors#errors/);
+  assert.match(r.out, /url: https:\/\/example\.com\/errors\n/);
+  assert.match(r.out, /anchor: errors\n/);
   assert.match(r.err, /1 rows/);
   assert.match(r.err, /could not place: Most failures answer 400 \(Bad Request\)\./);
 });

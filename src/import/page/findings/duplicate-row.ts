@@ -17,7 +17,9 @@ const normal = (s: string | undefined): string => (s ?? '').replace(/\s+/g, '');
 export const duplicateRow: Detector = ({ found }) => {
   const out: Finding[] = [];
   const tableRows = found.rows.filter((r) => r.origin !== 'section' || r.code);
-  for (const [key, rows] of groupBy(tableRows, (r) => (r.code ?? r.statusText) !== undefined ? `${r.code ?? r.statusText}|${normal(r.example)}` : undefined)) {
+  // Same code and example; rows without a code must also give the same cause to count as one row twice.
+  const keyOf = (r: Row): string | undefined => r.code ? `${r.code}|${normal(r.example)}` : r.statusText !== undefined ? `${r.statusText}|${r.quote}|${normal(r.example)}` : undefined;
+  for (const [key, rows] of groupBy(tableRows, keyOf)) {
     if (rows.length < 2) continue;
     const name = rows[0]!.code ?? rows[0]!.statusText!;
     const texts = [...new Set(rows.map((r) => r.quote))];
