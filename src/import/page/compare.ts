@@ -42,6 +42,11 @@ export function compareCatalog(hand: Data, captureFile: string): PageScore {
   return score(hand, result, captureFile);
 }
 
+/** An entry's quote: `doc` itself (format 2's short form) or `doc.quote`. */
+function quoteOfEntry(e: Data): string {
+  return typeof e['doc'] === 'string' ? e['doc'] : e['doc']?.['quote'] ?? '';
+}
+
 function pageUrl(c: Data): string | undefined {
   return c['page']?.['url'];
 }
@@ -51,7 +56,7 @@ const base = (u: string | undefined): string => (u ?? '').split('#')[0]!;
 function handRows(c: Data): Data[] {
   const url = base(pageUrl(c));
   // Entries of the catalog's own page: no other source, and no doc.url pointing elsewhere.
-  return (c['entries'] ?? []).filter((e: Data) => !e['source'] && (!e['doc']?.['url'] || base(e['doc']['url']) === url));
+  return (c['entries'] ?? []).filter((e: Data) => !e['source'] && (typeof e['doc'] === 'string' || !e['doc']?.['url'] || base(e['doc']['url']) === url));
 }
 
 function statusStated(e: Data, c: Data): boolean {
@@ -85,7 +90,7 @@ function score(hand: Data, r: ImportResult, captureFile: string): PageScore {
   // Best pairs first: quote, code, example, status and anchor all count; a pair needs the quote or the code.
   const pairs: Array<{ h: number; i: number; s: number }> = [];
   rows.forEach((e, h) => r.found.rows.forEach((row, i) => {
-    const hq = squash(e['doc']?.['quote'] ?? '');
+    const hq = squash(quoteOfEntry(e));
     const quote = squash(row.quote) === hq ? 4 : hq && (squash(row.text).includes(hq) || hq.includes(squash(row.quote))) && row.quote ? 2 : 0;
     const code = codeOfEntry(e) !== undefined && codeOfEntry(e) === row.code ? 3 : 0;
     if (!quote && !code) return;
@@ -112,11 +117,11 @@ function score(hand: Data, r: ImportResult, captureFile: string): PageScore {
     const handCode = codeOfEntry(e);
     const expectCode = handCode !== undefined && text.includes(handCode) ? handCode : undefined;
     const codeOk = row.code === expectCode;
-    const quoteOk = squash(row.quote) === squash(e['doc']?.['quote'] ?? '');
+    const quoteOk = squash(row.quote) === squash(quoteOfEntry(e));
     const exOk = e['example'] !== undefined && row.example === e['example'];
     if (statusOk) s.statusRight++; else s.misses.push(`${e['id']}: status ${row.status === undefined ? 'not stated' : statusKey(row.status)} (catalog: ${statusKey(statusOf(e) ?? '?')}${stated ? '' : ', inferred'})`);
     if (codeOk) s.codeRight++; else s.misses.push(`${e['id']}: code ${row.code ?? 'none'} (page: ${expectCode ?? 'none'})`);
-    if (quoteOk) s.quoteRight++; else s.misses.push(`${e['id']}: quote "${row.quote}" (catalog: "${e['doc']?.['quote']}")`);
+    if (quoteOk) s.quoteRight++; else s.misses.push(`${e['id']}: quote "${row.quote}" (catalog: "${quoteOfEntry(e)}")`);
     if (exOk) s.exampleRight++; else if (e['example'] !== undefined) s.misses.push(`${e['id']}: example ${row.example === undefined ? 'not found' : 'differs'}`);
     if (statusOk && codeOk && quoteOk) s.allRight++;
   });
