@@ -44,7 +44,7 @@ export function expandEnvValue(value: string, env: Record<string, string | undef
 }
 
 export function buildRequest(c: Catalog, t: RequestTemplate, scope: Scope): SentRequest {
-  const base = expandEnvValue(scope.env[c.baseUrlVar] ?? '', scope.env).replace(/\/+$/, '');
+  const base = expandEnvValue(scope.env[t.base ?? c.baseUrlVar] ?? '', scope.env).replace(/\/+$/, '');
   let url = base + substitute(t.path, scope);
   if (t.query && Object.keys(t.query).length) {
     const q = new URLSearchParams();
