@@ -65,6 +65,8 @@ export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: 
     strength,
     body: completeBody(body!, strength),
   };
+  const causes = merged.recipes ?? (merged.recipe ? [merged.recipe] : undefined);
+  if (causes) { entry.recipe = causes[0]!; entry.recipes = causes; }
   if (headers) entry.headers = headers.map((h): HeaderRule => ({ ...h, strength: h.strength ?? strength }));
   if (contentType) entry.contentType = { ...contentType, strength: contentType.strength ?? strength };
   return entry;

@@ -5,7 +5,7 @@
 import { parseTemplate, templateStrings, TemplateError } from '../recipes/template.js';
 import type { DocPath } from './locate.js';
 import type { MergedEntry } from './defaults.js';
-import type { BodyInFile, CatalogFile, JsonSchema, RequestTemplate, Step } from './types.js';
+import type { BodyInFile, CatalogFile, JsonSchema, Recipe, RequestTemplate, Step } from './types.js';
 
 export interface LintProblem { path: DocPath; message: string }
 
@@ -24,7 +24,8 @@ export function lintCatalog(c: CatalogFile, merged: MergedEntry[]): LintProblem[
     const frag = e.doc.url?.includes('#') ? decodeURIComponent(e.doc.url.slice(e.doc.url.indexOf('#') + 1)) : undefined;
     if (e.doc.anchor !== undefined && frag !== undefined && frag !== e.doc.anchor) add(at('doc', 'anchor'), `doc.anchor '${e.doc.anchor}' and the fragment of doc.url '#${frag}' disagree`);
     if (e.strength === 'should' && !e.statusBasis) add(at('strength'), 'an inferred (should) status needs statusBasis saying why');
-    if (Boolean(e.recipe) === Boolean(e.unprovokable)) add(e.recipe ? at('unprovokable') : at(), 'an entry needs exactly one of recipe or unprovokable');
+    const ways = [e.recipe, e.recipes, e.unprovokable].filter((x) => x !== undefined).length;
+    if (ways !== 1) add(ways ? at(e.unprovokable !== undefined ? 'unprovokable' : 'recipes') : at(), 'an entry needs exactly one of recipe, recipes or unprovokable');
     const body = e.body!;
     if (body.kind === 'json' && !(body.envelope! in c.envelopes)) add(at('body', 'envelope'), `envelope '${body.envelope}' is not defined in envelopes (${Object.keys(c.envelopes).join(', ')})`);
     if (body.kind === 'text' && body.matches !== undefined) checkRegex(body.matches, at('body', 'matches'), add);
@@ -36,17 +37,18 @@ export function lintCatalog(c: CatalogFile, merged: MergedEntry[]): LintProblem[
       if (h.equals !== undefined && h.matches !== undefined) add(at('headers', j), `header ${h.name}: give equals or matches, not both`);
       if (h.matches !== undefined) checkRegex(h.matches, at('headers', j, 'matches'), add);
     });
-    if (e.recipe) {
+    const causes: [DocPath, Recipe][] = e.recipes ? e.recipes.map((r, k): [DocPath, Recipe] => [at('recipes', k), r]) : e.recipe ? [[at('recipe'), e.recipe]] : [];
+    for (const [where, recipe] of causes) {
       const captured = new Set<string>();
       const steps = (key: 'setup' | 'teardown', list: Step[] | undefined): void => {
         (list ?? []).forEach((s, j) => {
-          checkRequest(c, s.request, at('recipe', key, j, 'request'), captured, add);
+          checkRequest(c, s.request, [...where, key, j, 'request'], captured, add);
           for (const name of Object.keys(s.capture ?? {})) captured.add(name);
         });
       };
-      steps('setup', e.recipe.setup);
-      checkRequest(c, e.recipe.request, at('recipe', 'request'), captured, add);
-      steps('teardown', e.recipe.teardown);
+      steps('setup', recipe.setup);
+      checkRequest(c, recipe.request, [...where, 'request'], captured, add);
+      steps('teardown', recipe.teardown);
     }
   });
   for (const [status, rules] of Object.entries(c.defaults?.headers ?? {})) {
@@ -71,6 +73,8 @@ function fieldNames(b: BodyInFile, envelope: JsonSchema | undefined): Set<string
 }
 
 function checkRequest(c: CatalogFile, r: RequestTemplate, path: DocPath, captured: Set<string>, add: (p: DocPath, m: string) => void): void {
+  const bases = [c.baseUrlVar, ...(c.otherBaseUrlVars ?? [])];
+  if (r.base !== undefined && !bases.includes(r.base)) add([...path, 'base'], `base '${r.base}' is not one of the catalog's base-URL variables (${bases.join(', ')})`);
   if (r.as !== undefined && r.as !== 'none' && !(r.as in c.identities)) add([...path, 'as'], `identity '${r.as}' is not one of the identities (${Object.keys(c.identities).join(', ')}, none)`);
   const fields: [string, unknown][] = [['path', r.path], ['query', r.query], ['headers', r.headers], ['json', r.json], ['body', r.body]];
   for (const [key, value] of fields) {
@@ -85,7 +89,7 @@ function checkRequest(c: CatalogFile, r: RequestTemplate, path: DocPath, capture
         continue;
       }
       for (const part of parseTemplate(s)) {
-        if ('env' in part && !(c.fixtures && part.env in c.fixtures) && part.env !== c.baseUrlVar) {
+        if ('env' in part && !(c.fixtures && part.env in c.fixtures) && !bases.includes(part.env)) {
           add([...path, key], `\${${part.env}} is not described under fixtures: say what a deployment must provision for it`);
         }
       }

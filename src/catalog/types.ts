@@ -15,6 +15,8 @@ export interface Catalog {
   title: string;
   /** env variable holding the target's base URL for this API, e.g. `CMIX_BASE_URL` */
   baseUrlVar: string;
+  /** further base-URL variables a request may pick with `base:` */
+  otherBaseUrlVars?: string[];
   /** the vendor page this catalog is transcribed from; `capture` is relative to the catalog file */
   page: { url?: string; capture: string; title: string; lastModified?: string };
   /** other vendor pages entries may cite (`source:` on an entry), e.g. the Common API Error Catalog */
@@ -52,7 +54,10 @@ export interface Entry {
   body: BodyContract;
   /** the page's example exactly as printed (may be invalid JSON: that is a doc finding) */
   example?: string;
+  /** the first (or only) cause's recipe */
   recipe?: Recipe;
+  /** every cause's recipe, once loaded (`recipe` alone gives one); the entry conforms when all do */
+  recipes?: Recipe[];
   /** why this entry cannot be provoked from outside (exclusive with recipe) */
   unprovokable?: string;
   /** why running it changes the target beyond its own cleanup; runs only when the env allows */
@@ -140,6 +145,8 @@ export interface RequestTemplate {
   body?: string;
   /** identity name, or `none` for no credentials; default: catalog.defaultIdentity */
   as?: string;
+  /** the base-URL variable the request goes to; default: catalog.baseUrlVar */
+  base?: string;
 }
 
 export interface Step {

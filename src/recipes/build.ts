@@ -40,7 +40,7 @@ function substituteJson(v: Json, scope: Scope): Json {
 
 export function buildRequest(c: Catalog, t: RequestTemplate, scope: Scope): SentRequest {
   // env values arrive expanded by the env loader (src/env.ts), the one place `${VAR}` is resolved
-  const base = (scope.env[c.baseUrlVar] ?? '').replace(/\/+$/, '');
+  const base = (scope.env[t.base ?? c.baseUrlVar] ?? '').replace(/\/+$/, '');
   let url = base + substitute(t.path, scope);
   if (t.query && Object.keys(t.query).length) {
     const q = new URLSearchParams();

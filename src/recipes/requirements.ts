@@ -1,6 +1,6 @@
 /**
- * Which env variables an entry needs before it can run: the API's base URL, the secret of every
- * identity its recipe uses, and every `${VAR}` its templates name. A missing one makes the entry
+ * Which env variables an entry needs before it can run: the API's base URL (and any other its
+ * requests pick), the secret of every identity its recipes use, and every `${VAR}` its templates name. A missing one makes the entry
  * `not-configured`, naming the variable, before any request is sent.
  */
 import type { Catalog, Entry, RequestTemplate } from '../catalog/types.js';
@@ -8,10 +8,10 @@ import { parseTemplate, templateStrings } from './template.js';
 
 export function requiredVariables(c: Catalog, e: Entry): string[] {
   const vars = new Set<string>([c.baseUrlVar]);
-  if (!e.recipe) return [...vars];
-  const r = e.recipe;
-  const requests: RequestTemplate[] = [...(r.setup ?? []).map((s) => s.request), r.request, ...(r.teardown ?? []).map((s) => s.request)];
+  const requests: RequestTemplate[] = (e.recipes ?? (e.recipe ? [e.recipe] : []))
+    .flatMap((r) => [...(r.setup ?? []).map((s) => s.request), r.request, ...(r.teardown ?? []).map((s) => s.request)]);
   for (const req of requests) {
+    if (req.base) vars.add(req.base);
     const who = req.as ?? c.defaultIdentity;
     if (who !== 'none') vars.add(c.identities[who]!.env);
     for (const s of templateStrings([req.path, req.query ?? {}, req.headers ?? {}, req.json ?? null, req.body ?? ''])) {

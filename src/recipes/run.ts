@@ -3,7 +3,7 @@
  * (with repeat/poll), and teardown, which always runs. Returns the exchange to judge and the
  * requests sent, for the reproduction command.
  */
-import type { Catalog, Entry, Json, Step } from '../catalog/types.js';
+import type { Catalog, Entry, Json, Recipe, Step } from '../catalog/types.js';
 import { documentOf, type Exchange } from '../target/exchange.js';
 import type { Redactor } from '../target/redact.js';
 import type { RedirectPolicy } from '../target/redirects.js';
@@ -61,8 +61,7 @@ const asList = (s: number | number[]): number[] => (Array.isArray(s) ? s : [s]);
  * Captures read the raw responses (a setup step may need an id the target returned); everything
  * that leaves this function (the judged exchange, error messages) has passed `redactor`.
  */
-export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope, redactor: Redactor, opts: RecipeOptions = {}): Promise<RecipeResult> {
-  const recipe = e.recipe;
+export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope, redactor: Redactor, opts: RecipeOptions = {}, recipe: Recipe | undefined = e.recipe): Promise<RecipeResult> {
   if (!recipe) throw new Error(`${e.id} has no recipe`);
   const sent: SentRequest[] = [];
   const teardownProblems: string[] = [];

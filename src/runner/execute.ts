@@ -48,32 +48,42 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   const base = ctx.env[c.baseUrlVar] ?? '';
   const down = ctx.breaker?.open(base);
   if (down) return { id: e.id, outcome: 'error', reason: ctx.redactor.text(down), durationMs: Math.round(performance.now() - started) };
-  let result: EntryResult;
-  try {
-    const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique }, ctx.redactor, { retryAfterMaxMs: ctx.retryAfterMaxMs });
-    ctx.breaker?.success(base);
-    const violations = judge(c, e, r.exchange, ctx.validators);
-    result = {
-      id: e.id,
-      outcome: violations.length ? 'violation' : 'conformant',
-      ...(violations.length ? { violations } : {}),
-      observed: observed(r.exchange),
-      reproduce: curlCommand(r.request, ctx.redactor),
-      attempts: r.attempts,
-      ...(r.teardownProblems.length ? { teardownProblems: r.teardownProblems.map((p) => ctx.redactor.text(p)) } : {}),
-    };
-  } catch (err) {
-    if (!(err instanceof TargetError) && !(err instanceof SetupError)) throw err;
-    if (err instanceof TargetError) ctx.breaker?.failure(base, ctx.redactor.text(err.message));
-    result = { id: e.id, outcome: 'error', reason: ctx.redactor.text(err.message) };
-    // a failed setup step: its request, and its whole answer as an attachment, not in the message
-    if (err instanceof SetupError && err.request) result.reproduce = curlCommand(err.request, ctx.redactor);
-    if (err instanceof SetupError && err.response) {
-      const r = err.response;
-      const head = [`HTTP ${r.status}`, ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`)].join('\n');
-      result.attachments = [{ name: 'setup-response.txt', contentType: 'text/plain', body: `${head}\n\n${r.text}${r.truncated ? '\n…(cut at 1 MiB)' : ''}` }];
+  // Every cause is provoked and judged; the entry conforms when all do. The result shows the first
+  // cause that deviates (or the last one), and every violation names its cause when there are several.
+  const causes = e.recipes ?? (e.recipe ? [e.recipe] : []);
+  let result: EntryResult = { id: e.id, outcome: 'conformant' };
+  const all: Violation[] = [];
+  for (const [k, recipe] of causes.entries()) {
+    const label = causes.length > 1 ? `cause ${k + 1} of ${causes.length}: ` : '';
+    try {
+      const r = await runRecipe(c, e, ctx.sender, { env: ctx.env, captures: {}, unique: ctx.unique }, ctx.redactor, { retryAfterMaxMs: ctx.retryAfterMaxMs }, recipe);
+      ctx.breaker?.success(base);
+      const violations = judge(c, e, r.exchange, ctx.validators).map((v) => (label ? { ...v, message: label + v.message } : v));
+      all.push(...violations);
+      if (all.length && result.outcome === 'violation') continue; // keep the first deviating cause's exchange
+      result = {
+        id: e.id,
+        outcome: all.length ? 'violation' : 'conformant',
+        observed: observed(r.exchange),
+        reproduce: curlCommand(r.request, ctx.redactor),
+        attempts: r.attempts,
+        ...(r.teardownProblems.length ? { teardownProblems: r.teardownProblems.map((p) => ctx.redactor.text(p)) } : {}),
+      };
+    } catch (err) {
+      if (!(err instanceof TargetError) && !(err instanceof SetupError)) throw err;
+      if (err instanceof TargetError) ctx.breaker?.failure(base, ctx.redactor.text(err.message));
+      result = { id: e.id, outcome: 'error', reason: label + ctx.redactor.text(err.message) };
+      // a failed setup step: its request, and its whole answer as an attachment, not in the message
+      if (err instanceof SetupError && err.request) result.reproduce = curlCommand(err.request, ctx.redactor);
+      if (err instanceof SetupError && err.response) {
+        const r = err.response;
+        const head = [`HTTP ${r.status}`, ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`)].join('\n');
+        result.attachments = [{ name: 'setup-response.txt', contentType: 'text/plain', body: `${head}\n\n${r.text}${r.truncated ? '\n…(cut at 1 MiB)' : ''}` }];
+      }
+      break;
     }
   }
+  if (all.length && result.outcome === 'violation') result.violations = all;
   const known = ctx.expectations.get(e.id);
   if (known && result.outcome === 'violation') result = { ...result, outcome: 'known-deviation', reason: `${known.reason} (${known.link})` };
   else if (known && result.outcome === 'conformant') result = { ...result, outcome: 'unexpected-pass', reason: `listed as a known deviation (${known.reason}) but conforms now: remove it from the expectations` };

@@ -26,6 +26,7 @@ export function envExample(catalogs: LoadedCatalog[]): string {
   ];
   for (const c of catalogs) {
     out.push('', `# --- ${c.api}: ${c.title} ---`, `# Base URL of the API root on the deployment under test`, `${c.baseUrlVar}=`);
+    for (const v of c.otherBaseUrlVars ?? []) out.push(`# A further base URL of ${c.api} (requests that say base: ${v})`, `${v}=`);
     for (const [name, id] of Object.entries(c.identities)) out.push(`# Secret of identity '${name}': ${id.description}`, `${id.env}=`);
     for (const [name, what] of Object.entries(c.fixtures ?? {})) out.push(`# Fixture: ${what}`, `${name}=`);
   }

@@ -101,9 +101,9 @@ test('an unknown identity, envelope or bad capture pointer is an error', () => {
   expectIssue(BASE.replace('capture: { thingId: /body/id }', 'capture: { thingId: body.id }'), 'capture: { thingId: body.id }', /capture must be a JSON pointer/, 'body.id');
 });
 
-test('an entry needs exactly one of recipe and unprovokable', () => {
+test('an entry needs exactly one of recipe, recipes and unprovokable', () => {
   const text = BASE.replace('    unprovokable: cannot be caused from outside\n', '');
-  expectIssue(text, '- id: demo/server-error', /exactly one of recipe or unprovokable/, 'id: demo/server-error');
+  expectIssue(text, '- id: demo/server-error', /exactly one of recipe, recipes or unprovokable/, 'id: demo/server-error');
 });
 
 test('a bad method and a bad regex are errors', () => {
