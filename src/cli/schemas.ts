@@ -10,7 +10,7 @@ import { loadCatalogs } from '../catalog/load.js';
 import { suiteCatalogDir } from '../runner/suite.js';
 import { CatalogError } from '../catalog/issues.js';
 import { generateAll } from '../schema/generate.js';
-import { ENV_EXAMPLE_PATH, envExample } from '../schema/env-example.js';
+import { ENV_EXAMPLE_PATH, envExample } from '../env-example.js';
 import { setting, withSettingsTable } from '../settings.js';
 
 // FAULTLINE_CATALOGS=<folder> generates from a folder of your own catalogs, into schemas/ and

@@ -14,7 +14,7 @@ import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { requiredVariables } from '../../src/recipes/requirements.js';
 import { executeEntry, type RunContext } from '../../src/runner/execute.js';
 import { Validators } from '../../src/schema/compile.js';
-import { envExample } from '../../src/schema/env-example.js';
+import { envExample } from '../../src/env-example.js';
 import { Redactor } from '../../src/target/redact.js';
 import { fetchSender } from '../support/reference.js';
 

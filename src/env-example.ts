@@ -2,7 +2,7 @@
  * env/staging.env.example, generated from the catalogs so it can never miss a variable: every
  * base URL, identity secret and fixture the recipes name, each with what to provision.
  */
-import type { LoadedCatalog } from '../catalog/types.js';
+import type { LoadedCatalog } from './catalog/types.js';
 
 export const ENV_EXAMPLE_PATH = 'env/staging.env.example';
 
