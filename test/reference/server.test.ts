@@ -86,7 +86,8 @@ test('close() finishes promptly with idle keep-alive and half-sent requests open
   const started = Date.now();
   await ref.close();
   await rawClosed;
-  assert.ok(Date.now() - started < 2000, `close took ${Date.now() - started} ms`);
+  // generous for a loaded machine, still far below the 60 s a half-sent request could otherwise hold the server
+  assert.ok(Date.now() - started < 10_000, `close took ${Date.now() - started} ms`);
   agent.destroy();
   await assert.rejects(fetch(`${ref.baseUrls.CMIX_BASE_URL}/surveys`, { headers: auth }));
 });

@@ -42,7 +42,8 @@ test('an endless gzip stream (a compression bomb) is cut at the cap, quickly and
     assert.equal(x.truncated, true);
     assert.ok(x.text.length <= MAX_BODY_BYTES);
     assert.match(x.parseError ?? '', /larger than/);
-    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    // generous for a loaded machine; without the cut an endless stream never ends at all
+    assert.ok(Date.now() - started < 30_000, `took ${Date.now() - started} ms`);
     assert.ok(process.memoryUsage().rss - before < 64 * 1024 * 1024, 'memory stayed bounded');
   } finally { s.close(); }
 });
