@@ -46,3 +46,12 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
     });
   });
 }
+
+/**
+ * A count from Playwright's closing summary (`  70 failed`, `  3 passed (2.1s)`): the last line
+ * that starts with the number. Error messages quoted above it ("the last 4 requests ... failed")
+ * start with other words, so they are never read as the count.
+ */
+export function summaryCount(stdout: string, word: 'passed' | 'failed' | 'skipped' | 'flaky'): number {
+  return Number([...stdout.matchAll(new RegExp(`^ *(\\d+) ${word}\\b`, 'gm'))].pop()?.[1] ?? 0);
+}

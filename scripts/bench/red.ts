@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measure, type Measured } from './measure.js';
+import { measure, summaryCount, type Measured } from './measure.js';
 
 export interface RedCase { label: string; catalogs?: string; entries: number }
 export interface RedResult { label: string; entries: number; kind: string; ms: number; peakMB: number; passed: number; failed: number; code: number }
@@ -56,7 +56,7 @@ export async function redRuns(root: string, cases: RedCase[], ports: { green: nu
       const mid = ms.find((m) => m.ms === median(ms.map((x) => x.ms)))!;
       out.push({
         label: c.label, entries: c.entries, kind: k.kind, ms: mid.ms, peakMB: mid.peakMB, code: mid.code,
-        passed: Number(/(\d+) passed/.exec(mid.stdout)?.[1] ?? 0), failed: Number(/(\d+) failed/.exec(mid.stdout)?.[1] ?? 0),
+        passed: summaryCount(mid.stdout, 'passed'), failed: summaryCount(mid.stdout, 'failed'),
       });
     }
   }
