@@ -13,6 +13,7 @@ import { lintCatalog } from './lint.js';
 import { Locator, pointerToPath, TextLines } from './locate.js';
 import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
 import { completeEntry, withDefaults } from './defaults.js';
+import { missingBasis, withBasisDefaults } from './basis.js';
 import { cacheKey, entryLine, entryLines, readCache, writeCache } from './cache.js';
 import type { CatalogFile, LoadedCatalog } from './types.js';
 
@@ -61,11 +62,11 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
     }
   });
   if (issues.length) return { issues: sortIssues(issues) };
-  for (const p of lintCatalog(file_, merged)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  for (const p of [...lintCatalog(file_, merged), ...missingBasis(file_, merged)]) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
   const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
   const { defaults: _d, ...rest } = file_;
-  const located: LoadedCatalog = { ...rest, entries: merged.map((e) => completeEntry(file_, e, captureLink)), file };
+  const located: LoadedCatalog = { ...rest, entries: merged.map((e) => withBasisDefaults(file_, completeEntry(file_, e, captureLink))), file };
   for (const p of schemaProblems(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
   entryLines.set(located, located.entries.map((_, i) => loc.value(['entries', i]).line));

@@ -118,6 +118,8 @@ export interface Defaults {
   body?: BodyInFile;
   /** header rules per status (`"401": [WWW-Authenticate rule]`), for entries of exactly that status */
   headers?: Record<string, HeaderRuleInFile[]>;
+  /** the basis of every recipe step (and provoking request) that gives none */
+  basis?: Basis;
 }
 
 export interface EntryInFile extends Omit<Entry, 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
@@ -149,8 +151,23 @@ export interface RequestTemplate {
   base?: string;
 }
 
+/**
+ * What a recipe step rests on: `documented` (the page or the API's public docs name the endpoint
+ * and the behaviour; `why` cites them), `inferred` (reasoned from documented facts; `why` says
+ * how) or `assumed` (only the reference target is known to behave so; `why` says what is assumed).
+ */
+export type BasisKind = 'documented' | 'inferred' | 'assumed';
+export interface Basis {
+  kind: BasisKind;
+  why: string;
+  /** set by the loader on a step that gave none and took the catalog's `defaults.basis` */
+  fromDefaults?: true;
+}
+
 export interface Step {
   name?: string;
+  /** what the step rests on; once loaded always set (the step's own or `defaults.basis`) */
+  basis?: Basis;
   request: RequestTemplate;
   /** statuses the step must answer with, else the test errors (harness fault, not a violation) */
   expect?: number | number[];
@@ -163,6 +180,8 @@ export interface Step {
 export interface Recipe {
   setup?: Step[];
   request: RequestTemplate;
+  /** what the provoking request (with its repeat or poll) rests on; once loaded always set */
+  basis?: Basis;
   /** send the request again until the status is `until` (e.g. rate limits), at most `max` times */
   repeat?: { until: number; max: number };
   /** retry the provoking request while the status is in `while` (eventual consistency), bounded */

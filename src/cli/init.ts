@@ -56,6 +56,8 @@ entries:
     body: { kind: json, envelope: error }
     recipe:
       request: { method: GET, path: '/faultline-does-not-exist-{{unique}}' }
+      # what the request rests on: documented (cite your docs), inferred (say how) or assumed
+      basis: { kind: inferred, why: 'a path the API does not have answers 404 (RFC 9110 section 15.5.5); cite your docs instead where they say so' }
 `;
 }
 

@@ -22,7 +22,9 @@ entries:
         - request: { method: POST, path: /things, json: { name: "{{unique}}" } }
           expect: 201
           capture: { thingId: /body/id }
+          basis: { kind: documented, why: "POST /things creates a thing" }
       request: { method: GET, path: "/things/{{thingId}}/missing" }
+      basis: { kind: inferred, why: "a path below a thing that does not exist" }
   - id: demo/server-error
     title: "500"
     doc: { url: "https://example.test/errors#500", quote: Oops. }

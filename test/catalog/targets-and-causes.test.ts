@@ -27,7 +27,7 @@ auth: { header: Authorization, format: "Bearer {token}" }
 identities: { user: { env: TWO_TOKEN, description: a user } }
 defaultIdentity: user
 envelopes: { error: { type: object, required: [code], properties: { code: { type: string } } } }
-defaults: { strength: must, body: { kind: json, envelope: error } }
+defaults: { strength: must, body: { kind: json, envelope: error }, basis: { kind: documented, why: the two servers' docs } }
 entries:
   - id: two/token-refused
     title: "401"

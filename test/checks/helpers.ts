@@ -26,7 +26,7 @@ entries:
       - { name: X-Request-Id, strength: must, basis: page }
     contentType: { type: application/problem+json, strength: should, basis: RFC 9457 }
     body: { kind: json, envelope: problem, const: { errorCode: AUTH_MISSING, status: 401 }, required: [title] }
-    recipe: { request: { method: GET, path: /x, as: none } }
+    recipe: { request: { method: GET, path: /x, as: none }, basis: { kind: documented, why: page } }
   - id: t/conflict
     title: "409"
     doc: { url: "https://example.test/e#409", quote: Conflict. }
@@ -34,7 +34,7 @@ entries:
     strength: should
     statusBasis: inferred
     body: { kind: text, equals: conflict }
-    recipe: { request: { method: PUT, path: /x } }
+    recipe: { request: { method: PUT, path: /x }, basis: { kind: assumed, why: a conflict on PUT } }
   - id: t/server
     title: "5xx"
     doc: { url: "https://example.test/e#5xx", quote: Server. }

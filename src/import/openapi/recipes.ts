@@ -49,7 +49,18 @@ export function kindOf(key: string): RecipeKind {
   return (['401', '403', '404', '405', '406', '413', '415', '429'] as const).find((k) => k === key) ?? 'other';
 }
 
+/**
+ * The recipe with its basis: the operation and its response are documented, but that this request
+ * provokes that response is faultline's reasoning (a document lists statuses, not their causes),
+ * so every derived request is `inferred`, saying from what.
+ */
 export function deriveRecipe(op: OperationView, key: string, fixtures: Fixtures): Derived {
+  const d = derive(op, key, fixtures);
+  if (!('recipe' in d)) return d;
+  return { ...d, recipe: { ...d.recipe, basis: { kind: 'inferred', why: `${op.method} ${op.path} documents a ${key} response; the request is inferred to provoke it: ${d.how}` } } };
+}
+
+function derive(op: OperationView, key: string, fixtures: Fixtures): Derived {
   const kind = kindOf(key);
   const no = (reason: string): Derived => ({ kind, unprovokable: reason });
   if (kind === '5xx') return no(`a ${key} is a server fault: no request provokes it deterministically from outside`);

@@ -70,6 +70,13 @@ for (const { file, api } of DOCUMENTS) {
     }
     // every recipe's variables are described, every reason says something
     for (const e of c.entries) if (e.unprovokable) assert.ok(e.unprovokable.length > 20, e.id);
+    // every derived request says what it rests on: the operation that documents the status, and how it is provoked
+    for (const e of c.entries.filter((x) => x.recipe)) {
+      const parts = e.doc.anchor!.split('/'); // /paths/<path>/<method>/responses/<key>
+      const [method, key] = [parts.at(-3)!, parts.at(-1)!];
+      assert.equal(e.recipe!.basis?.kind, 'inferred', e.id);
+      assert.match(e.recipe!.basis!.why, new RegExp(`^${method.toUpperCase()} \\S+ documents a ${key} response; the request is inferred to provoke it: .{8,}`), e.id);
+    }
   });
 
   test(`${api}: export(import(doc)) keeps every documented error response and is valid OpenAPI 3.1`, async () => {
