@@ -8,7 +8,7 @@
  * The page benchmark is separate: `npx tsx scripts/bench/page.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogs } from '../src/catalog/load.js';
 import { bareLoop } from './bench/bare.js';
@@ -39,7 +39,7 @@ function referenceEnv(port: number): Record<string, string | undefined> {
 // 1. Catalog loading and schema generation (no cache), real catalogs and a synthetic 10,000.
 const real = loadCatalogs();
 const realEntries = real.reduce((n, c) => n + c.entries.length, 0);
-const loadGen = (dir?: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, [...tsx, 'scripts/bench/load-gen.ts', ...(dir ? [dir] : [])], { cwd: ROOT, encoding: 'utf8' })) as Record<string, number>;
+const loadGen = (dir?: string, cacheDir?: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, [...tsx, 'scripts/bench/load-gen.ts', ...(dir ? [dir] : []), ...(cacheDir ? [cacheDir] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })) as Record<string, number>;
 if (sections.has('catalogs')) {
 const lgReal = loadGen();
 row(`catalogs: load + validate (${realEntries} real entries)`, `${lgReal.loadMs} ms`, `generate ${lgReal.generateMs} ms (${lgReal.files} files), compile ${lgReal.compileMs} ms (${lgReal.contracts} contracts), peak ${lgReal.peakMB} MB`);
@@ -51,9 +51,19 @@ const distinct: Record<string, unknown> = {};
 for (const n of (process.env.FAULTLINE_BENCH_DISTINCT ?? '1000,10000').split(',').map(Number)) {
   const dir = join(OUT, `syn-distinct-${n}`);
   writeCatalogs(dir, synthesize(real, n, { distinct: true }));
-  const lg = loadGen(dir);
-  distinct[n] = lg;
-  row(`catalogs: ${n.toLocaleString('en')} distinct contracts, compile every validator`, `${lg.compileMs} ms`, `${(lg.compileMs! / lg.contracts!).toFixed(2)} ms per contract (${lg.contracts} contracts), load ${lg.loadMs} ms, peak ${lg.peakMB} MB; no compiled-validator cache yet`);
+  // without the cache, then an empty cache (cold: compile and write) and the same cache again (warm)
+  // a fresh folder where the default cache lives (node_modules/.cache), not the temp folder: its file system is the one a run writes to
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  const cache = mkdtempSync(join(ROOT, 'node_modules/.cache/fl-bench-vcache-'));
+  const off = loadGen(dir);
+  const cold = loadGen(dir, cache);
+  const warm = loadGen(dir, cache);
+  rmSync(cache, { recursive: true, force: true });
+  distinct[n] = { noCache: off, cold, warm };
+  const label = `catalogs: ${n.toLocaleString('en')} distinct contracts, every validator`;
+  row(`${label}, no cache (ajv compiles)`, `${off.compileMs} ms`, `${(off.compileMs! / off.contracts!).toFixed(2)} ms per contract (${off.contracts} contracts), load ${off.loadMs} ms, peak ${off.peakMB} MB`);
+  row(`${label}, cache cold (compile + write)`, `${cold.compileMs} ms`, `${(cold.compileMs! / off.compileMs!).toFixed(2)}x no cache; ${cold.compiledByAjv} compiled`);
+  row(`${label}, cache warm (a repeated run)`, `${warm.compileMs} ms`, `${(warm.compileMs! / off.compileMs!).toFixed(2)}x no cache (${(off.compileMs! / warm.compileMs!).toFixed(1)}x faster); ${warm.compiledByAjv} compiled, ${warm.fromCache} from the cache`);
 }
 json.catalogs = { real: lgReal, synthetic10000: lg10k, distinct };
 }

@@ -142,8 +142,13 @@ export const DEFINITIONS = {
   }),
   noCache: def({
     name: 'FAULTLINE_NO_CACHE', group: 'run', default: '`0`', accepts: '`0`, `1`', unset: false,
-    doc: '`1` parses the catalogs every time instead of reading the parsed-catalog cache',
+    doc: '`1` parses the catalogs and compiles the validators every time instead of reading them from the cache',
     parse: flag('1', '0'),
+  }),
+  cacheDir: def({
+    name: 'FAULTLINE_CACHE_DIR', group: 'run', default: '`node_modules/.cache/faultline/`', accepts: 'a folder', unset: new URL('../node_modules/.cache/faultline/', import.meta.url).pathname,
+    doc: 'where the parsed catalogs and the compiled validators are kept between runs (safe to delete; `FAULTLINE_NO_CACHE=1` uses neither)',
+    parse: path,
   }),
   rateLimit: def<string | undefined>({
     name: 'FAULTLINE_RATE_LIMIT', group: 'run', default: 'no limit', accepts: 'requests per second or minute: `5/s`, `120/min`', unset: undefined,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setting } from '../settings.js';
 import { META_SCHEMA_PATH } from './meta.js';
 import type { LoadedCatalog } from './types.js';
@@ -17,7 +17,6 @@ export function entryLine(c: LoadedCatalog, index: number): number | undefined {
   return entryLines.get(c)?.[index];
 }
 
-const CACHE_DIR = resolve(new URL('../../node_modules/.cache/faultline/', import.meta.url).pathname);
 /** The validating code itself is part of the key: a changed rule never trusts an old verdict. */
 const LOADER_SOURCES = ['../catalog/', '../recipes/', '../schema/'].map((d) => new URL(d, import.meta.url).pathname);
 let loaderHash: string | undefined;
@@ -43,7 +42,7 @@ interface CacheFile { catalogs: LoadedCatalog[]; lines: number[][] }
 export function readCache(key: string): LoadedCatalog[] | undefined {
   if (setting('noCache')) return undefined;
   try {
-    const data = JSON.parse(readFileSync(join(CACHE_DIR, `catalogs-${key}.json`), 'utf8')) as CacheFile;
+    const data = JSON.parse(readFileSync(join(setting('cacheDir'), `catalogs-${key}.json`), 'utf8')) as CacheFile;
     data.catalogs.forEach((c, i) => entryLines.set(c, data.lines[i] ?? []));
     return data.catalogs;
   } catch {
@@ -53,8 +52,9 @@ export function readCache(key: string): LoadedCatalog[] | undefined {
 
 export function writeCache(key: string, catalogs: LoadedCatalog[]): void {
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const file = join(CACHE_DIR, `catalogs-${key}.json`);
+    const dir = setting('cacheDir');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `catalogs-${key}.json`);
     const data: CacheFile = { catalogs, lines: catalogs.map((c) => entryLines.get(c) ?? []) };
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data));
     renameSync(`${file}.${process.pid}.tmp`, file);
