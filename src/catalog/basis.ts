@@ -111,3 +111,50 @@ export function missingBasis(c: CatalogFile, merged: MergedEntry[]): BasisProble
   });
   return out;
 }
+
+/** One step as a report shows it. `cause` is 1-based and given only for entries with several causes. */
+export interface ReportStep { cause?: number; role: StepRole; label: string; kind: BasisKind; why: string; fromDefaults?: true }
+
+/** What an entry's recipes rest on, for reports: the outcome basis and every step's. */
+export interface ReportBasis extends EntryBasis { steps: ReportStep[] }
+
+export function reportBasis(e: Pick<Entry, 'recipe' | 'recipes'>): ReportBasis | undefined {
+  const outcome = entryBasis(e);
+  if (!outcome) return undefined;
+  const causes = causesOf(e);
+  const steps = causes.flatMap((r, k) => recipeSteps(r).filter((s) => s.basis).map((s): ReportStep => ({
+    ...(causes.length > 1 ? { cause: k + 1 } : {}), role: s.role, label: s.label, kind: s.basis!.kind, why: s.basis!.why, ...(s.basis!.fromDefaults ? { fromDefaults: true as const } : {}),
+  })));
+  return { ...outcome, steps };
+}
+
+/** The sentence a failure of an entry resting on an assumption carries; undefined otherwise. */
+export function assumptionNote(e: Pick<Entry, 'recipe' | 'recipes'>): string | undefined {
+  const b = entryBasis(e);
+  return b?.kind === 'assumed' ? `this recipe assumes ${b.assumes.join('; and ')}; the deployment may simply lack it` : undefined;
+}
+
+export interface BasisSummary {
+  /** recipe steps by basis (every step of every cause, teardown included) */
+  steps: Record<BasisKind, number>;
+  /** entries with recipes by outcome basis (the weakest of their setup steps and requests) */
+  entries: Record<BasisKind, number>;
+  /** ids of the entries whose outcome rests on an assumption */
+  assumed: string[];
+}
+
+export function basisSummary(entries: Entry[]): BasisSummary {
+  const out: BasisSummary = { steps: countSteps(entries), entries: { documented: 0, inferred: 0, assumed: 0 }, assumed: [] };
+  for (const e of entries) {
+    const b = entryBasis(e);
+    if (!b) continue;
+    out.entries[b.kind]++;
+    if (b.kind === 'assumed') out.assumed.push(e.id);
+  }
+  return out;
+}
+
+/** `12 documented / 3 inferred / 1 assumed` */
+export function countsText(n: Record<BasisKind, number>): string {
+  return BASIS_KINDS.map((k) => `${n[k]} ${k}`).join(' / ');
+}

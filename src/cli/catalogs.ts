@@ -6,6 +6,7 @@
 import { loadCatalogs } from '../catalog/load.js';
 import { CatalogError, formatIssue } from '../catalog/issues.js';
 import { lintQuotes } from '../catalog/quote-lint.js';
+import { basisSummary, countsText } from '../catalog/basis.js';
 import { suiteCatalogDir } from '../runner/suite.js';
 
 try {
@@ -25,6 +26,12 @@ try {
     process.stdout.write(`${c.file}: ${c.entries.length} entries (${unprovokable} unprovokable), ${c.docFindings?.length ?? 0} doc findings, ${cited} quotes checked against ${c.page.capture}\n`);
   }
   process.stdout.write(`${quotes} quotes verbatim on their pages, in their sections; every example as printed\n`);
+  // what the recipes rest on, per API: steps, entries by outcome basis, and the entries an assumption decides
+  const all = catalogs.flatMap((c) => c.entries);
+  for (const [label, entries] of [...catalogs.map((c): [string, typeof all] => [c.api, c.entries]), ['all', all] as [string, typeof all]]) {
+    const b = basisSummary(entries);
+    process.stdout.write(`basis ${label}: steps ${countsText(b.steps)}; entries ${countsText(b.entries)}${label !== 'all' && b.assumed.length ? `; resting on an assumption: ${b.assumed.join(', ')}` : ''}\n`);
+  }
   process.stdout.write(`${catalogs.length} catalogs, ${total} entries: valid\n`);
 } catch (err) {
   if (!(err instanceof CatalogError)) throw err;

@@ -4,7 +4,7 @@
  *   one (Allure would show them as retries and duplicates). History across runs is carried on
  *   purpose, by `npm run report:allure` (reports/allure-history.jsonl), not by stale results.
  * - Its Allure labels (epic = API, feature = status class, story = entry id, severity from the
- *   strength) come from the test's tags here, so the tests carry no `allure.label.*`
+ *   strength, basis = what the recipe rests on) come from the test's tags here, so the tests carry no `allure.label.*`
  *   annotations that the Playwright report would show to people.
  * - Under merge-reports its onConfigure would read `config.projects[0]`, which is empty there, and
  *   throw; the two fields it takes from it only locate screenshot diffs, which API tests never have.
@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import type { Suite, TestCase } from '@playwright/test/reporter';
 import { AllureReporter } from 'allure-playwright';
+import { BASIS_KINDS } from '../catalog/basis.js';
 
 type Options = ConstructorParameters<typeof AllureReporter>[0] & { _mode?: string };
 
@@ -28,6 +29,9 @@ export function allureLabels(test: Pick<TestCase, 'tags' | 'title'>): { type: st
   const api = tag('@api:');
   if (api) labels.unshift({ type: 'allure.label.epic', description: api });
   if (status) labels.splice(api ? 1 : 0, 0, { type: 'allure.label.feature', description: /^\d{3}$/.test(status) ? `${status[0]}xx` : status });
+  // what the recipe rests on (its @documented / @inferred / @assumed tag), as a label of its own
+  const basis = BASIS_KINDS.find((k) => test.tags.includes(`@${k}`));
+  if (basis) labels.push({ type: 'allure.label.basis', description: basis });
   return labels;
 }
 

@@ -4,6 +4,7 @@
  * Works the same in a live run and under merge-reports (it reads only what tests recorded).
  */
 import type { Entry, LoadedCatalog } from '../catalog/types.js';
+import { reportBasis, type ReportBasis } from '../catalog/basis.js';
 import type { Expectation } from '../runner/expectations.js';
 import { OUTCOMES, RESULT_ANNOTATION, type EntryResult, type Outcome } from '../runner/result.js';
 import type { EntryHistory, TrendPoint } from './history.js';
@@ -27,6 +28,8 @@ export interface ConformanceEntry extends Omit<EntryResult, 'outcome'> {
   source?: string;
   /** where the entry is defined: `catalogs/<api>.yaml:<line>` */
   catalog?: string;
+  /** what its recipes rest on: the outcome's basis (the weakest of setup and requests) and each step's */
+  basis?: ReportBasis;
   /** the known deviation listed for it (known-deviation, unexpected-pass) */
   expectation?: Expectation;
   /** failing since / fixed on, from the run history */
@@ -100,8 +103,11 @@ export function reportOutcome(r: Pick<EntryResult, 'outcome' | 'violations'>): R
 }
 
 export function entryFacts(c: LoadedCatalog, e: Entry, r: EntryResult, tags: string[], catalog?: string): ConformanceEntry {
-  return {
+  const facts: ConformanceEntry = {
     ...r, outcome: reportOutcome(r), id: e.id, api: c.api, title: e.title, status: e.status, strength: e.strength, tags, doc: e.doc,
     ...(e.source ? { source: e.source } : {}), ...(catalog ? { catalog } : {}),
   };
+  const basis = reportBasis(e);
+  if (basis) facts.basis = basis;
+  return facts;
 }

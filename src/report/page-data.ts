@@ -1,6 +1,7 @@
 /**
  * The data the HTML page embeds: conformance.json minus what the page never shows (the observed
- * response and the reproduction of entries that conform, tags, timings), which keeps a page of
+ * response and the reproduction of entries that conform, tags, timings) and the step-by-step basis
+ * of entries that conform (their outcome basis and what it assumes stay), which keeps a page of
  * 10,000 entries small. Embedded with every `<` escaped so no string can close the script element.
  */
 import type { ConformanceEntry, ConformanceReport } from './collect.js';
@@ -17,7 +18,10 @@ export function pageData(r: ConformanceReport): PageData {
 
 function slim(e: ConformanceEntry): PageEntry {
   const { tags: _tags, durationMs: _d, attempts: _a, observed, reproduce, ...rest } = e;
-  if (!DETAILED.has(e.outcome)) return rest;
+  if (!DETAILED.has(e.outcome)) {
+    if (rest.basis) rest.basis = { ...rest.basis, steps: [] };
+    return rest;
+  }
   return { ...rest, ...(observed ? { observed } : {}), ...(reproduce ? { reproduce } : {}) };
 }
 

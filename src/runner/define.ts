@@ -16,6 +16,7 @@ import { entryLine } from '../catalog/load.js';
 import { resolve } from 'node:path';
 import { loadEnv } from '../env.js';
 import { callAt } from './located.js';
+import { entryBasis } from '../catalog/basis.js';
 
 export function entryTags(e: Entry): string[] {
   const statuses = typeof e.status === 'number' ? [String(e.status)] : Array.isArray(e.status) ? e.status.map(String) : [e.status];
@@ -24,6 +25,9 @@ export function entryTags(e: Entry): string[] {
   if (e.recipe?.setup?.length) tags.push('@stateful');
   if (e.destructive) tags.push('@destructive');
   if (e.unprovokable) tags.push('@unprovokable');
+  // what the outcome rests on, the weakest of its steps: `--grep @assumed` selects the entries a guess decides
+  const basis = entryBasis(e);
+  if (basis) tags.push(`@${basis.kind}`);
   return tags;
 }
 

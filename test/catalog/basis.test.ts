@@ -93,3 +93,15 @@ test('every step of every loaded catalog carries a basis with a reason', () => {
     }
   }
 });
+
+test('the summary catalogs:check prints adds up, for whatever catalogs are loaded', async () => {
+  const { basisSummary, countsText } = await import('../../src/catalog/basis.js');
+  for (const c of loadCatalogs()) {
+    const b = basisSummary(c.entries);
+    const withRecipes = c.entries.filter((e) => causesOf(e).length);
+    assert.equal(b.entries.documented + b.entries.inferred + b.entries.assumed, withRecipes.length, c.api);
+    assert.equal(b.steps.documented + b.steps.inferred + b.steps.assumed, withRecipes.flatMap((e) => causesOf(e).flatMap(recipeSteps)).length, c.api);
+    assert.deepEqual(b.assumed, withRecipes.filter((e) => entryBasis(e)?.kind === 'assumed').map((e) => e.id), c.api);
+  }
+  assert.equal(countsText({ documented: 3, inferred: 2, assumed: 1 }), '3 documented / 2 inferred / 1 assumed');
+});

@@ -10,7 +10,7 @@ const entries = loadCatalogs().flatMap((c) => c.entries);
 const byId = (id: string) => entries.find((e) => e.id === id)!;
 
 test('tags carry api, every documented status, strength and kind', () => {
-  assert.deepEqual(entryTags(byId('cmix/unauthorized')), ['@api:cmix', '@status:401', '@must']);
+  assert.deepEqual(entryTags(byId('cmix/unauthorized')), ['@api:cmix', '@status:401', '@must', '@documented']);
   assert.deepEqual(entryTags(byId('cmix/server-error')), ['@api:cmix', '@status:5xx', '@must', '@unprovokable']);
   assert.ok(entryTags(byId('subscription/LIMIT_RATE_EXCEEDED')).includes('@destructive'));
   assert.ok(entryTags(byId('subscription/SUBSCRIPTION_FORBIDDEN')).includes('@stateful'));

@@ -1,7 +1,7 @@
 // The body of one entry, rendered on first open: why, the requirement quoted from the docs, each
 // failed check with expected vs actual (a root cause first, what follows from it under it), the
 // redacted reproduction and the response received.
-import { dateHtml, esc, jsonText, linkify, linkTo, OUTCOME, statusText, strengthBadge } from './util.js';
+import { basisBadge, dateHtml, esc, jsonText, linkify, linkTo, OUTCOME, statusText, strengthBadge } from './util.js';
 import { historyHtml } from './entries.js';
 
 export function renderDetail(e) {
@@ -18,6 +18,7 @@ export function renderDetail(e) {
   parts.push('<figure class="doc"><blockquote>' + esc(e.doc?.quote) + '</blockquote><figcaption>'
     + linkTo(e.doc?.url, e.doc?.url) + (e.source ? ' · source <code>' + esc(e.source) + '</code>' : '')
     + ' · documented status <strong>' + esc(statusText(e.status)) + '</strong> · requirement ' + strengthBadge(e.strength) + '</figcaption></figure>');
+  if (e.basis) parts.push(basisHtml(e.basis));
   if (e.violations?.length) parts.push(violationTable(e.violations));
   if (e.reproduce) {
     parts.push('<div class="repro"><div class="repro-head"><span>Reproduce (secrets redacted)</span><button type="button" class="copy">Copy</button></div><pre><code>' + esc(e.reproduce) + '</code></pre></div>');
@@ -29,6 +30,22 @@ export function renderDetail(e) {
       + esc('HTTP ' + o.status + '\n' + headers + '\n\n' + (typeof o.body === 'string' ? o.body : jsonText(o.body))) + '</pre></details>');
   }
   return '<div class="detail">' + parts.join('') + '</div>';
+}
+
+const ROLE = { setup: 'setup', request: 'request', teardown: 'teardown' };
+
+/**
+ * What the recipe rests on: the outcome's basis (the weakest of its setup steps and requests),
+ * what it assumes, and every step's basis. Teardown steps are listed but decide nothing.
+ */
+export function basisHtml(b) {
+  const head = b.kind === 'assumed'
+    ? 'This recipe assumes ' + b.assumes.map(esc).join('; and ') + '; the deployment may simply lack it, so a failure here may mean the guess was wrong rather than the API.'
+    : b.kind === 'inferred' ? 'Its outcome rests on an inference from the documentation, not on a documented behaviour.' : 'Every step it rests on is documented.';
+  const steps = b.steps.map((s) => '<li>' + basisBadge(s.kind, '') + ' <span class="role">' + (s.cause ? 'cause ' + esc(s.cause) + ', ' : '') + esc(ROLE[s.role] ?? s.role)
+    + '</span> <code>' + esc(s.label) + '</code>: ' + esc(s.why) + (s.fromDefaults ? ' <span class="muted">(the catalog\'s default basis)</span>' : '') + '</li>').join('');
+  return '<details class="recipe-basis b-' + esc(b.kind) + '"' + (b.kind === 'assumed' ? ' open' : '') + '><summary>What the recipe rests on: ' + basisBadge(b.kind) + '</summary><p>' + head + '</p>'
+    + (steps ? '<ol>' + steps + '</ol>' : '') + '</details>';
 }
 
 /**

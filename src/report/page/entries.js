@@ -1,7 +1,7 @@
 // The entry list: per API, the entries that need a reader first (violations, errors, ...). Only
 // the first PAGE matching rows are in the DOM ("show more" adds the next ones), and an entry's
 // body is rendered when first opened: 10,000 entries stay cheap to load and to filter.
-import { $, badge, dateHtml, esc, OUTCOMES, statusText, strengthBadge } from './util.js';
+import { $, badge, basisBadge, dateHtml, esc, OUTCOMES, statusText, strengthBadge } from './util.js';
 
 export const PAGE = 200;
 const SEVERITY = Object.fromEntries(OUTCOMES.map((o, i) => [o.key, i]));
@@ -38,11 +38,11 @@ export function entryOrder(data) {
   });
 }
 
-function entryRow(e, i) {
+export function entryRow(e, i) {
   return '<details class="entry o-' + esc(e.outcome) + '" id="entry-' + i + '" data-idx="' + i + '"><summary>'
     + badge(e.outcome) + '<code class="id">' + esc(e.id) + '</code><span class="title">' + esc(e.title) + '</span>'
     + '<span class="st">' + esc(statusText(e.status)) + '</span>' + strengthBadge(shownStrength(e))
-    + '<span class="why">' + historyHtml(e) + esc(oneLine(e)) + '</span></summary></details>';
+    + '<span class="why">' + historyHtml(e) + (e.basis && e.basis.kind !== 'documented' ? basisBadge(e.basis.kind) : '') + esc(oneLine(e)) + '</span></summary></details>';
 }
 
 /** Renders the first `list.limit` entries of those the filter lets through (`visible[i]`). */

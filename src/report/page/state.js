@@ -24,6 +24,7 @@ export function writeHash() {
 export function searchText(e) {
   const parts = [e.id, e.title, e.reason, statusText(e.status), e.strength, e.doc?.quote, e.doc?.url, e.source];
   for (const v of e.violations ?? []) parts.push(v.check, v.pointer, v.message);
+  if (e.basis) parts.push(e.basis.kind + ' recipe', ...e.basis.assumes);
   return parts.filter(Boolean).join('\n').toLowerCase();
 }
 

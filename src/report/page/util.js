@@ -41,6 +41,11 @@ export function badge(outcome) {
   return '<span class="badge o-' + esc(outcome) + '"><span aria-hidden="true">' + o.icon + '</span> ' + esc(o.label) + '</span>';
 }
 
+/** What an entry's recipe (its weakest step), or one step, rests on: documented, inferred or assumed. */
+export function basisBadge(kind, noun = ' recipe') {
+  return '<span class="basis b-' + esc(kind) + '" title="what the ' + (noun ? 'recipe' : 'step') + ' rests on">' + esc(kind) + esc(noun) + '</span>';
+}
+
 export function strengthBadge(strength) {
   return '<span class="strength s-' + esc(strength) + '">' + esc(strength) + '</span>';
 }
