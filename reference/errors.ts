@@ -32,6 +32,7 @@ export class EntryIndex {
       const given = err.headers[rule.name];
       if (given !== undefined) headers[rule.name] = given;
       else if (rule.equals !== undefined) headers[rule.name] = rule.equals;
+      else if (rule.challenge !== undefined && rule.challenge !== 'auth') headers[rule.name] = rule.challenge;
       else throw new Error(`reference target bug: ${e.id} needs a value for header ${rule.name}`);
     }
     for (const [k, v] of Object.entries(err.headers)) headers[k] ??= v;

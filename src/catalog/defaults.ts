@@ -15,6 +15,7 @@
  * - `headers`: the defaults' rules for the entry's exact status, except those the entry's own
  *   rules name.
  */
+import { acceptedSchemes } from './challenge.js';
 import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, Strength } from './types.js';
 
 /** An entry with its defaults merged in; its doc is always an object. */
@@ -67,7 +68,7 @@ export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: 
   };
   const causes = merged.recipes ?? (merged.recipe ? [merged.recipe] : undefined);
   if (causes) { entry.recipe = causes[0]!; entry.recipes = causes; }
-  if (headers) entry.headers = headers.map((h): HeaderRule => ({ ...h, strength: h.strength ?? strength }));
+  if (headers) entry.headers = headers.map((h): HeaderRule => ({ ...h, strength: h.strength ?? strength, ...(h.challenge === 'auth' ? { schemes: acceptedSchemes(c.auth) } : {}) }));
   if (contentType) entry.contentType = { ...contentType, strength: contentType.strength ?? strength };
   return entry;
 }

@@ -5,7 +5,8 @@
 import { parseTemplate, templateStrings, TemplateError } from '../recipes/template.js';
 import type { DocPath } from './locate.js';
 import type { MergedEntry } from './defaults.js';
-import type { BodyInFile, CatalogFile, JsonSchema, Recipe, RequestTemplate, Step } from './types.js';
+import { parseOneChallenge } from './challenge.js';
+import type { BodyInFile, CatalogFile, HeaderRuleInFile, JsonSchema, Recipe, RequestTemplate, Step } from './types.js';
 
 export interface LintProblem { path: DocPath; message: string }
 
@@ -33,10 +34,7 @@ export function lintCatalog(c: CatalogFile, merged: MergedEntry[]): LintProblem[
     if (e.contentType?.strength === 'should' && !e.contentType.basis) add(at('contentType'), 'an inferred (should) content type needs a basis saying where it comes from');
     if (body.kind === 'json') for (const name of Object.keys(body.fields ?? {})) if (!fieldNames(body, c.envelopes[body.envelope!]).has(name)) add(at('body', 'fields', name), `fields names '${name}', which is no constant, required field or property of this body or its envelope`);
     // the entry's own rules here; the defaults' rules are linted once, where they are written
-    c.entries[i]!.headers?.forEach((h, j) => {
-      if (h.equals !== undefined && h.matches !== undefined) add(at('headers', j), `header ${h.name}: give equals or matches, not both`);
-      if (h.matches !== undefined) checkRegex(h.matches, at('headers', j, 'matches'), add);
-    });
+    c.entries[i]!.headers?.forEach((h, j) => checkHeaderRule(h, at('headers', j), add));
     const causes: [DocPath, Recipe][] = e.recipes ? e.recipes.map((r, k): [DocPath, Recipe] => [at('recipes', k), r]) : e.recipe ? [[at('recipe'), e.recipe]] : [];
     for (const [where, recipe] of causes) {
       const captured = new Set<string>();
@@ -52,10 +50,7 @@ export function lintCatalog(c: CatalogFile, merged: MergedEntry[]): LintProblem[
     }
   });
   for (const [status, rules] of Object.entries(c.defaults?.headers ?? {})) {
-    rules.forEach((h, j) => {
-      if (h.equals !== undefined && h.matches !== undefined) add(['defaults', 'headers', status, j], `header ${h.name}: give equals or matches, not both`);
-      if (h.matches !== undefined) checkRegex(h.matches, ['defaults', 'headers', status, j, 'matches'], add);
-    });
+    rules.forEach((h, j) => checkHeaderRule(h, ['defaults', 'headers', status, j], add));
   }
   (c.docFindings ?? []).forEach((f, i) => {
     if (f.source !== undefined && !(c.sources && f.source in c.sources)) add(['docFindings', i, 'source'], `source '${f.source}' is not one of the catalog's sources`);
@@ -94,6 +89,17 @@ function checkRequest(c: CatalogFile, r: RequestTemplate, path: DocPath, capture
         }
       }
     }
+  }
+}
+
+/** At most one way to judge the value; a regex that compiles; a written challenge that is one challenge. */
+function checkHeaderRule(h: HeaderRuleInFile, path: DocPath, add: (p: DocPath, m: string) => void): void {
+  const ways = (['equals', 'matches', 'challenge'] as const).filter((k) => h[k] !== undefined);
+  if (ways.length > 1) add(path, `header ${h.name}: give one of equals, matches or challenge, not ${ways.join(' and ')}`);
+  if (h.matches !== undefined) checkRegex(h.matches, [...path, 'matches'], add);
+  if (h.challenge !== undefined && h.challenge !== 'auth') {
+    const r = parseOneChallenge(h.challenge);
+    if (!r.ok) add([...path, 'challenge'], `header ${h.name}: challenge '${h.challenge}' is not one RFC 9110 challenge (${r.error}); write it as the page does (Basic realm="cmix") or use auth`);
   }
 }
 

@@ -21,8 +21,8 @@ export interface Catalog {
   page: { url?: string; capture: string; title: string; lastModified?: string };
   /** other vendor pages entries may cite (`source:` on an entry), e.g. the Common API Error Catalog */
   sources?: Record<string, { url?: string; capture: string; title: string; note?: string }>;
-  /** how an identity's secret is sent */
-  auth: { header: string; format: string };
+  /** how an identity's secret is sent; `otherSchemes`: further authentication schemes the API accepts */
+  auth: { header: string; format: string; otherSchemes?: string[] };
   /** named identities; each one's secret comes from an env variable */
   identities: Record<string, { env: string; description: string }>;
   /** identity used by requests that do not say `as:` */
@@ -70,11 +70,24 @@ export interface HeaderRule {
   equals?: string;
   /** ECMAScript regex the value must match */
   matches?: string;
+  /**
+   * The value is a challenge list (RFC 9110 section 11.6.1) that includes this challenge
+   * (`Basic realm="cmix"`), or, for `auth`, a challenge of a scheme the catalog's auth accepts
+   */
+  challenge?: string;
+  /** for `challenge: auth`, once loaded: the schemes the catalog's auth accepts (none: any scheme) */
+  schemes?: string[];
   strength: Strength;
   basis: string;
 }
 
-export interface ContentTypeRule { type: string; strength: Strength; basis?: string }
+export interface ContentTypeRule {
+  type: string;
+  /** parameters the media type must carry (names in any case; charset's value in any case, others as written) */
+  parameters?: Record<string, string>;
+  strength: Strength;
+  basis?: string;
+}
 
 /** Strength of one body field (a constant or a property), when it differs from the body's. */
 export interface FieldStrength { strength: Strength; basis: string }
@@ -106,7 +119,7 @@ export interface BodyInFile {
   fields?: Record<string, FieldStrength>;
 }
 
-export interface HeaderRuleInFile extends Omit<HeaderRule, 'strength'> { strength?: Strength }
+export interface HeaderRuleInFile extends Omit<HeaderRule, 'strength' | 'schemes'> { strength?: Strength }
 
 /** What every entry of a catalog shares unless it says otherwise. */
 export interface Defaults {

@@ -3,7 +3,7 @@
  * document `{status, headers, body}`, plus one `envelopes.schema.json` per API holding the shared
  * `$defs`. Output is a pure function of the catalogs: same input, same bytes.
  */
-import type { Entry, Json, JsonSchema, LoadedCatalog } from '../catalog/types.js';
+import type { Entry, HeaderRule, Json, JsonSchema, LoadedCatalog } from '../catalog/types.js';
 
 export const SCHEMA_BASE = 'https://faultline.invalid/schemas/';
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -53,17 +53,31 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A regex matching `s` in any letter case, without flags (JSON Schema patterns have none). */
+function anyCase(s: string): string {
+  return [...s].map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : escapeRegex(ch))).join('');
+}
+
+function challengeDescription(rule: HeaderRule): string {
+  const what = rule.challenge === 'auth'
+    ? (rule.schemes?.length ? `a challenge of one of the schemes ${rule.schemes.join(', ')}` : 'at least one challenge')
+    : `the challenge ${rule.challenge}`;
+  return `a list of authentication challenges (RFC 9110 section 11.6.1) including ${what}; schemes and parameter names compared case-insensitively (judged by faultline's response_headers_conformance)`;
+}
+
 export function headersSchema(e: Entry): JsonSchema {
   const required: string[] = [];
   const properties: Record<string, Json> = {};
   for (const rule of e.headers ?? []) {
     const name = rule.name.toLowerCase();
     required.push(name);
-    properties[name] = rule.equals !== undefined ? { const: rule.equals } : rule.matches !== undefined ? { type: 'string', pattern: rule.matches } : { type: 'string' };
+    properties[name] = rule.equals !== undefined ? { const: rule.equals } : rule.matches !== undefined ? { type: 'string', pattern: rule.matches }
+      : rule.challenge !== undefined ? { type: 'string', description: challengeDescription(rule) } : { type: 'string' };
   }
   if (e.contentType && e.body.kind !== 'empty') {
     required.push('content-type');
-    properties['content-type'] = { type: 'string', pattern: `^${escapeRegex(e.contentType.type)}\\s*(;.*)?$` };
+    // media types are case-insensitive (RFC 9110 section 8.3.1); parameters are judged by content_type_conformance
+    properties['content-type'] = { type: 'string', pattern: `^${anyCase(e.contentType.type)}[ \\t]*(;.*)?$` };
   }
   return { type: 'object', required, properties };
 }

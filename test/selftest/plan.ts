@@ -6,6 +6,7 @@
 import type { Entry, JsonSchema, LoadedCatalog } from '../../src/catalog/types.js';
 import { BREACH, DEVIATION_KINDS, type Deviation, type DeviationKind } from '../../reference/deviations.js';
 import { allows } from '../../src/runner/execute.js';
+import { challengeProblem } from '../../src/checks/response-headers-conformance.js';
 
 /** The matrix's columns: one per deviation kind, named by the breach it simulates. */
 export const KINDS = DEVIATION_KINDS.map((k) => BREACH[k]);
@@ -22,7 +23,7 @@ function requiredFields(c: LoadedCatalog, e: Entry): string[] {
 
 function wrongHeaderValue(rule: NonNullable<Entry['headers']>[number]): string | undefined {
   for (const v of ['faultline wrong value', '0', '']) {
-    if (rule.equals !== undefined ? v !== rule.equals : rule.matches !== undefined && !new RegExp(rule.matches).test(v)) return v;
+    if (rule.challenge !== undefined ? challengeProblem(rule, v) !== undefined : rule.equals !== undefined ? v !== rule.equals : rule.matches !== undefined && !new RegExp(rule.matches).test(v)) return v;
   }
   return undefined;
 }
@@ -35,7 +36,7 @@ export function casesFor(c: LoadedCatalog, e: Entry): Case[] {
   if (rule) {
     add({ kind: 'drop-header', arg: rule.name }, 'response_headers_conformance');
     const bad = wrongHeaderValue(rule);
-    if ((rule.equals !== undefined || rule.matches !== undefined) && bad !== undefined) add({ kind: 'header', arg: `${rule.name}=${bad}` }, 'response_headers_conformance');
+    if ((rule.equals !== undefined || rule.matches !== undefined || rule.challenge !== undefined) && bad !== undefined) add({ kind: 'header', arg: `${rule.name}=${bad}` }, 'response_headers_conformance');
   }
   const hasBody = e.body.kind === 'json' || e.body.kind === 'text';
   if (e.contentType && hasBody) add({ kind: 'content-type', arg: e.contentType.type === 'text/plain' ? 'application/xml' : 'text/plain' }, 'content_type_conformance');

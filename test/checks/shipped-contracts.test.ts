@@ -1,0 +1,119 @@
+/**
+ * The shipped catalogs' contracts are as strict as their pages, no stricter and no looser: for
+ * each contract the audit corrected, the documented answer passes and a deviating one fails.
+ * These are about the five shipped catalogs (the engine's rules have their own tests in
+ * rfc-rules.test.ts), so they read those catalogs, but derive what they can from them.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadCatalogs } from '../../src/catalog/load.js';
+import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
+import { checkNamed, runCheck, type Violation } from '../../src/checks/index.js';
+import { Validators } from '../../src/schema/compile.js';
+import { exchange } from './helpers.js';
+
+const catalogs = loadCatalogs();
+const validators = new Validators(catalogs);
+const api = (name: string): LoadedCatalog => catalogs.find((c) => c.api === name)!;
+const judge = (check: string, e: Entry, status: number, headers: Record<string, string>, body: Json | string): Violation[] =>
+  runCheck(checkNamed(check), exchange(status, headers, body), { entry: e, validate: validators.get(e.id) });
+const firstStatus = (e: Entry): number => (typeof e.status === 'number' ? e.status : Array.isArray(e.status) ? e.status[0]! : Number(e.status[0]) * 100);
+
+describe('awork: each field as required as the page makes it, per code', () => {
+  const awork = api('awork');
+  const json = awork.entries.filter((e) => e.body.kind === 'json');
+  // The page's example object, its syntax repaired (doc finding awork/example-not-json).
+  const page = {
+    description: 'The model sent in the request is invalid. See the validation errors for details.',
+    link: '',
+    details: ['Some more details about the error can go here.', 'Or here.'],
+  };
+  const body = (e: Entry, extra: Record<string, Json> = {}): Record<string, Json> => ({ ...(e.body.kind === 'json' ? e.body.const : {}), ...page, ...extra });
+  const schema = (e: Entry, b: Json): Violation[] => judge('response_schema_conformance', e, firstStatus(e), { 'content-type': 'application/json' }, b);
+  const validationFailed = awork.entries.find((e) => e.id === 'awork/validation-failed')!;
+
+  test('every code: the standardized object without validationErrors passes, except where the model validation failed', () => {
+    assert.ok(json.length > 1);
+    for (const e of json) {
+      const v = schema(e, body(e));
+      if (e === validationFailed) assert.deepEqual(v.map((x) => x.pointer), ['/body/validationErrors'], e.id);
+      else assert.deepEqual(v, [], e.id);
+    }
+  });
+  test('validation-failed with the page\'s violations passes', () => {
+    assert.deepEqual(schema(validationFailed, body(validationFailed, { validationErrors: [{ property: 'Name', message: "'Name' should not be empty." }] })), []);
+  });
+  test('every code: a body without description, link or details fails', () => {
+    for (const e of json) {
+      for (const field of ['description', 'link', 'details']) {
+        const b = body(e, { validationErrors: [{ property: 'Name', message: 'x' }] });
+        delete b[field];
+        assert.deepEqual(schema(e, b).map((x) => x.pointer), [`/body/${field}`], `${e.id} without ${field}`);
+      }
+    }
+  });
+});
+
+describe('WWW-Authenticate on a 401: a challenge the API accepts', () => {
+  const challenged = catalogs.flatMap((c) => c.entries
+    .filter((e) => firstStatus(e) === 401 && e.headers?.some((h) => h.name.toLowerCase() === 'www-authenticate'))
+    .map((e) => ({ c, e, rule: e.headers!.find((h) => h.name.toLowerCase() === 'www-authenticate')! })));
+  const headers = (c: LoadedCatalog, e: Entry, value: string): Violation[] =>
+    judge('response_headers_conformance', e, 401, { 'www-authenticate': value }, e.body.kind === 'text' ? e.body.equals ?? '' : {})
+      .filter((v) => v.pointer === '/headers/www-authenticate');
+
+  test('every shipped 401 rule is a challenge rule; where the page promises none it is should', () => {
+    assert.ok(challenged.length > 0);
+    for (const { e, rule } of challenged) {
+      assert.ok(rule.challenge !== undefined, `${e.id}: ${JSON.stringify(rule)}`);
+      if (rule.challenge === 'auth') {
+        assert.equal(rule.strength, 'should', e.id);
+        assert.match(rule.basis, /promises? (a|no) challenge/, e.id);
+      }
+    }
+  });
+  test('a challenge of each scheme the API accepts, in any letter case, passes; Basic realm="other" and garbage fail', () => {
+    for (const { c, e, rule } of challenged.filter((x) => x.rule.challenge === 'auth')) {
+      for (const s of rule.schemes ?? []) {
+        assert.deepEqual(headers(c, e, `${s} realm="${c.api}"`), [], `${e.id} ${s}`);
+        assert.deepEqual(headers(c, e, `Other, ${s.toLowerCase()} error="invalid_token"`), [], `${e.id} ${s} lower-case`);
+      }
+      if (rule.schemes?.length && !rule.schemes.some((s) => s.toLowerCase() === 'basic')) assert.equal(headers(c, e, 'Basic realm="other"').length, 1, e.id);
+      assert.equal(headers(c, e, `${rule.schemes?.[0] ?? 'Bearer'},,,{}`).length, 1, `${e.id}: no end anchor`);
+    }
+  });
+  test('the Bearer and ApiKey APIs refuse a Basic challenge (they accept no Basic)', () => {
+    for (const name of ['awork', 'subscription', 'cloudpirates']) {
+      const x = challenged.filter((y) => y.c.api === name);
+      assert.ok(x.length > 0, name);
+      for (const { c, e } of x) assert.match(headers(c, e, 'Basic realm="other"')[0]?.message ?? '', /a scheme the API accepts/, e.id);
+    }
+  });
+  test('cmix: the page\'s challenge Basic realm="cmix", its scheme in any case; another realm fails', () => {
+    const cmix = challenged.filter((y) => y.c.api === 'cmix');
+    assert.equal(cmix.length, 1);
+    const { c, e } = cmix[0]!;
+    for (const ok of ['Basic realm="cmix"', 'basic realm="cmix"', 'BASIC Realm=cmix']) assert.deepEqual(headers(c, e, ok), [], ok);
+    for (const bad of ['Basic realm="other"', 'Bearer realm="cmix"', 'Basic realm="cmix" junk']) {
+      const v = headers(c, e, bad);
+      assert.equal(v.length, 1, bad);
+      assert.equal(v[0]!.strength, 'must');
+    }
+  });
+});
+
+describe('subscription: the Common catalog\'s plain-text 401', () => {
+  const e = api('subscription').entries.find((x) => x.id === 'subscription/common-malformed-authorization')!;
+  const text = e.body.kind === 'text' ? e.body.equals! : '';
+  const schema = (t: string): Violation[] => judge('response_schema_conformance', e, 401, { 'content-type': 'text/plain' }, t);
+  test('the documented text passes as printed and with a trailing line break; another text fails', () => {
+    assert.deepEqual(schema(text), []);
+    assert.deepEqual(schema(`${text}\n`), []);
+    assert.deepEqual(schema(`${text}\r\n`), []);
+    assert.equal(schema(text.replace('(case insensitive)', '(case sensitive)')).length, 1);
+  });
+  test('its media type in any letter case', () => {
+    assert.deepEqual(judge('content_type_conformance', e, 401, { 'content-type': 'Text/Plain; Charset=UTF-8' }, text), []);
+    assert.equal(judge('content_type_conformance', e, 401, { 'content-type': 'text/html' }, text).length, 1);
+  });
+});
