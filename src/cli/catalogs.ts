@@ -7,11 +7,12 @@ import { loadCatalogs } from '../catalog/load.js';
 import { CatalogError, formatIssue } from '../catalog/issues.js';
 import { lintQuotes } from '../catalog/quote-lint.js';
 import { basisSummary, countsText } from '../catalog/basis.js';
+import { lintBasisQuotes } from '../catalog/basis-quotes.js';
 import { suiteCatalogDir } from '../runner/suite.js';
 
 try {
   const catalogs = loadCatalogs(process.argv[2] ?? suiteCatalogDir());
-  const problems = catalogs.flatMap((c) => lintQuotes(c));
+  const problems = catalogs.flatMap((c) => [...lintQuotes(c), ...lintBasisQuotes(c)]);
   if (problems.length) {
     process.stderr.write(`${problems.length} quote lint problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatIssue).join('\n')}\n`);
     process.exit(1);
