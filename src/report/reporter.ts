@@ -125,6 +125,9 @@ export function closingLines(report: ConformanceReport, warnings: string[], page
   if (run && run.scope === 'partial') out.push(`faultline: partial run: ${run.selected} of ${run.total} entries selected${run.shard ? ` (shard ${run.shard})` : ''}; the last complete report is left as it was`);
   if (run && run.scope === 'interrupted') out.push(`faultline: interrupted: ${run.finished} of ${run.selected} selected entries finished; the last complete report is left as it was`);
   out.push(`faultline: ${s.entries} entries: ${s.conformant} conformant, ${s.violation} violation, ${s.shouldViolation} should-violation, ${s.error} error, ${s.unprovokable} unprovokable, ${s.notConfigured} not-configured, ${s.knownDeviation} known-deviation, ${s.unexpectedPass} unexpected-pass`);
+  // Failures an assumption may explain are read apart: the recipe's guess, not the API, may be wrong.
+  const assumed = report.entries.filter((e) => e.basis?.kind === 'assumed' && ['violation', 'should-violation', 'error'].includes(e.outcome)).map((e) => e.id);
+  if (assumed.length) out.push(`faultline: ${assumed.length} of the failing entries rest on an assumption (the deployment may simply lack what the recipe assumes; --grep @assumed): ${assumed.join(', ')}`);
   if (report.baseline) out.push(`faultline: against baseline: ${report.baseline.newlyFailing.length} newly failing, ${report.baseline.newlyFixed.length} newly fixed`);
   const v = report.verdict;
   if (v) {

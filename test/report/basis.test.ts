@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCatalog } from '../../src/catalog/load.js';
-import { entryFacts } from '../../src/report/collect.js';
+import { entryFacts, summarise } from '../../src/report/collect.js';
 import { pageData } from '../../src/report/page-data.js';
 import { allureLabels } from '../../src/report/allure-merge.js';
+import { closingLines } from '../../src/report/reporter.js';
 import { entryTags } from '../../src/runner/define.js';
 import type { ConformanceReport } from '../../src/report/collect.js';
 import { BASE } from '../catalog/fixture.js';
@@ -56,6 +57,16 @@ test('the page data keeps the outcome basis of every entry, the steps only where
   assert.equal(a!.basis?.steps.length, 2);
   assert.deepEqual(b!.basis, { ...failing.basis!, steps: [] });
   assert.ok(!renderDetail(b).includes('<ol>'));
+});
+
+test('the run\'s closing lines name the failing entries that rest on an assumption, and only those', () => {
+  const failing = entryFacts(catalog!, entry, { id: entry.id, outcome: 'error', reason: 'setup failed' }, []);
+  const passing = { ...failing, id: 'demo/passing', outcome: 'conformant' as const };
+  const documented = { ...failing, id: 'demo/documented', basis: { ...failing.basis!, kind: 'documented' as const } };
+  const report = { summary: summarise([failing, passing, documented]), entries: [failing, passing, documented] } as unknown as ConformanceReport;
+  const lines = closingLines(report, [], 'index.html');
+  assert.deepEqual(lines.filter((l) => l.includes('assumption')), ['faultline: 1 of the failing entries rest on an assumption (the deployment may simply lack what the recipe assumes; --grep @assumed): demo/not-found']);
+  assert.ok(!closingLines({ ...report, entries: [passing, documented] }, [], 'index.html').some((l) => l.includes('assumption')));
 });
 
 test('Allure gets the basis as a label of its own', () => {
