@@ -262,7 +262,7 @@ function headerRules(root: Obj, defs: SchemaDefs, response: Obj, key: string, pa
     rules.push({ name: 'Allow', matches: pathMethods.map((m) => `(?=.*\\b${m}\\b)`).join('') + '^[A-Z]+(\\s*,\\s*[A-Z]+)*$', strength: 'should', basis: `RFC 9110 section 15.5.6: a 405 response must carry Allow, listing the resource's methods (${pathMethods.join(', ')} here)` });
   }
   if (key === '401' && !has('WWW-Authenticate')) {
-    rules.push({ name: 'WWW-Authenticate', matches: '\\S', strength: 'should', basis: 'RFC 9110 section 15.5.2: a 401 response must carry a WWW-Authenticate challenge' });
+    rules.push({ name: 'WWW-Authenticate', challenge: 'auth', strength: 'should', basis: 'RFC 9110 section 15.5.2: a 401 response must carry a WWW-Authenticate challenge; the document declares none, so it must name a scheme the API accepts (from auth)' });
   }
   return rules;
 }

@@ -207,6 +207,7 @@ test('Swagger 2.0 takes the same path: schemas on responses, printed examples, b
   assert.deepEqual(JSON.parse(e('getItem.404').example!), { code: 404, message: 'not found' });
   assert.deepEqual(e('addItem.422').recipe?.request.json, {}, 'the body parameter without its required name');
   assert.equal(e('getItem.401').recipe?.request.as, 'none');
+  assert.equal(e('getItem.401').headers?.find((h) => h.name === 'WWW-Authenticate')?.challenge, 'auth', 'an undeclared challenge: one the auth accepts (RFC 9110)');
   // written through the command, it passes the quote lint too (Swagger 2.0 prints examples per media type)
   mkdirSync(join(tmp, 'swagger2'));
   const into = join(tmp, 'swagger2', 'inventory.yaml');
