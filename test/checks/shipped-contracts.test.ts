@@ -117,3 +117,57 @@ describe('subscription: the Common catalog\'s plain-text 401', () => {
     assert.equal(judge('content_type_conformance', e, 401, { 'content-type': 'text/html' }, text).length, 1);
   });
 });
+
+describe('subscription: the Common catalog rows that show no status', () => {
+  const sub = api('subscription');
+  const rows = ['GENERAL_PARAMETER_MISSMATCH', 'GENERAL_NOTFOUND_PATH', 'ADMIN_FATAL_ERROR', 'LIMIT_RATE_EXCEEDED', 'LIMIT_SIZE_NOTFOUND', 'LIMIT_NOTFOUND']
+    .map((code) => sub.entries.find((e) => e.id === `subscription/${code}`)!);
+  /** the row's body as the Common catalog shows it: its errorCode and the fields it names, no status */
+  const shown = (e: Entry): Record<string, Json> => {
+    if (e.body.kind !== 'json') return {};
+    const b: Record<string, Json> = { errorCode: e.body.const!.errorCode! };
+    for (const f of e.body.required ?? []) b[f] ??= `the row's ${f}`;
+    return b;
+  };
+  const schema = (e: Entry, b: Json): Violation[] => judge('response_schema_conformance', e, firstStatus(e), { 'content-type': 'application/problem+json' }, b);
+  test('the body as the row shows it, without status, passes', () => {
+    for (const e of rows) assert.deepEqual(schema(e, shown(e)), [], e.id);
+  });
+  test('another errorCode, or a status that contradicts the row, fails', () => {
+    for (const e of rows) {
+      assert.deepEqual(schema(e, { ...shown(e), errorCode: 'OTHER' }).map((v) => v.pointer), ['/body/errorCode'], e.id);
+      assert.deepEqual(schema(e, { ...shown(e), status: 418 }).map((v) => v.pointer), ['/body/status'], e.id);
+    }
+  });
+});
+
+describe('inferred body shapes are should, documented ones must', () => {
+  const missing = (id: string, field: string): Violation[] => {
+    const c = catalogs.find((x) => id.startsWith(`${x.api}/`))!;
+    const e = c.entries.find((x) => x.id === id)!;
+    if (e.body.kind !== 'json') throw new Error(`${id} has no JSON body`);
+    // every field the entry or its envelope requires, with a value of the documented type
+    const b = { ...e.body.const } as Record<string, Json>;
+    const envelope = c.envelopes[e.body.envelope] as { required?: string[] };
+    for (const f of [...(e.body.required ?? []), ...(envelope.required ?? [])]) b[f] ??= f === 'status' ? firstStatus(e) : f === 'failedValidations' ? [{}] : 'x';
+    delete b[field];
+    return judge('response_schema_conformance', e, firstStatus(e), { 'content-type': 'application/json' }, b);
+  };
+  const strengthOf = (v: Violation[]): string[] => v.map((x) => `${x.pointer} ${x.strength}`);
+  test('cpm: the envelope of the 401 and 404 sections (which show no body) is should; the 400 section\'s is must', () => {
+    assert.deepEqual(strengthOf(missing('cpm/unauthorized', 'message')), ['/body/message should']);
+    assert.deepEqual(strengthOf(missing('cpm/not-found', 'message')), ['/body/message should']);
+    assert.deepEqual(strengthOf(missing('cpm/bad-request', 'message')), ['/body/message must']);
+  });
+  test('cmix: errorMessage is should outside the 422 row, must in it', () => {
+    assert.deepEqual(strengthOf(missing('cmix/not-found', 'errorMessage')), ['/body/errorMessage should']);
+    assert.deepEqual(strengthOf(missing('cmix/unprocessable-entity', 'errorMessage')), ['/body/errorMessage must']);
+    assert.deepEqual(missing('cmix/not-found', 'nothing'), [], 'the documented body passes');
+  });
+  test('CloudPirates: the 500 and 502 bodies (no example) are should; the 404 example\'s is must', () => {
+    assert.deepEqual(strengthOf(missing('cloudpirates/internal-server-error', 'message')), ['/body/message should']);
+    assert.deepEqual(strengthOf(missing('cloudpirates/bad-gateway', 'message')), ['/body/message should']);
+    assert.deepEqual(strengthOf(missing('cloudpirates/not-found', 'message')), ['/body/message must']);
+    assert.deepEqual(missing('cloudpirates/bad-gateway', 'nothing'), [], 'the assumed body passes');
+  });
+});
