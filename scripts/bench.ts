@@ -30,6 +30,7 @@ const row = (what: string, value: string, note = ''): void => { rows.push({ what
 const pw = join(ROOT, 'node_modules/@playwright/test/cli.js');
 const tsx = ['--import', 'tsx'];
 mkdirSync(OUT, { recursive: true });
+const reportersLabel = process.env.FAULTLINE_REPORTERS === 'minimal' ? 'minimal reporters' : 'all reporters';
 const sections = new Set((process.env.FAULTLINE_BENCH_SECTIONS ?? 'catalogs,full,inner,red,polite,scale').split(','));
 
 function referenceEnv(port: number): Record<string, string | undefined> {
@@ -111,9 +112,10 @@ const red = await redRuns(ROOT, redCases, { green: ref.port, violating: deviatin
 deviating.stop();
 for (const r of red) {
   const green = red.find((g) => g.label === r.label && g.kind === 'green')!;
-  row(`red run ${r.label}: ${r.kind}`, `${(r.ms / 1000).toFixed(1)} s`, `${(r.ms / green.ms).toFixed(2)}x green; ${r.passed} passed, ${r.failed} failed, peak ${Math.round(r.peakMB)} MB, all reporters`);
+  const cpu = r.cpuMs !== undefined && green.cpuMs !== undefined ? `; cpu ${(r.cpuMs / 1000).toFixed(1)} s = ${(r.cpuMs / green.cpuMs).toFixed(2)}x green's` : '';
+  row(`red run ${r.label}: ${r.kind}`, `${(r.ms / 1000).toFixed(1)} s`, `${(r.ms / green.ms).toFixed(2)}x green${cpu}; ${r.passed} passed, ${r.failed} failed, peak ${Math.round(r.peakMB)} MB, ${reportersLabel}`);
 }
-json.red = red.map((r) => ({ ...r, ms: Math.round(r.ms), peakMB: Math.round(r.peakMB) }));
+json.red = red.map((r) => ({ ...r, ms: Math.round(r.ms), ...(r.cpuMs !== undefined ? { cpuMs: Math.round(r.cpuMs) } : {}), peakMB: Math.round(r.peakMB) }));
 }
 
 // 7. Politeness, measured at the target: no limit, FAULTLINE_RATE_LIMIT, FAULTLINE_CONCURRENCY.

@@ -1,12 +1,18 @@
 /**
- * Runs a command and measures its wall time and peak memory: the sum of the resident sets of the
- * command and all its descendants (Playwright's runner, workers, the reference target), sampled
- * from /proc every 100 ms.
+ * Runs a command and measures its wall time, its CPU time and peak memory: the sum of the
+ * resident sets of the command and all its descendants (Playwright's runner, workers, the
+ * reference target), sampled from /proc every 100 ms. CPU time (user + system of the command and
+ * every descendant it waited for, from GNU time when /usr/bin/time is installed) is what a run
+ * costs the machine; on a shared machine it varies far less with the load than wall time does.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-export interface Measured { ms: number; peakMB: number; code: number; stdout: string; stderr: string }
+export interface Measured { ms: number; peakMB: number; code: number; stdout: string; stderr: string; cpuMs?: number }
+
+const GNU_TIME = '/usr/bin/time';
 
 function rssTreeKB(root: number): number {
   const parent = new Map<number, number>();
@@ -30,9 +36,13 @@ function rssTreeKB(root: number): number {
 }
 
 export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Measured> {
+  const timed = existsSync(GNU_TIME) ? mkdtempSync(join(tmpdir(), 'fl-bench-time-')) : undefined;
+  const cpuFile = timed && join(timed, 'cpu');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = cpuFile
+      ? spawn(GNU_TIME, ['-q', '-f', '%U %S', '-o', cpuFile, cmd, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peak = 0;
@@ -42,7 +52,14 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakMB: peak / 1024, code: code ?? 1, stdout, stderr });
+      let cpuMs: number | undefined;
+      if (cpuFile) {
+        // the last line: GNU time writes "Command exited with non-zero status N" before it
+        const m = /([\d.]+) ([\d.]+)\s*$/.exec(existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8') : '');
+        if (m) cpuMs = (Number(m[1]) + Number(m[2])) * 1000;
+        rmSync(timed!, { recursive: true, force: true });
+      }
+      resolve({ ms: performance.now() - started, peakMB: peak / 1024, code: code ?? 1, stdout, stderr, ...(cpuMs !== undefined ? { cpuMs } : {}) });
     });
   });
 }

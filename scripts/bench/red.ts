@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { measure, summaryCount, type Measured } from './measure.js';
 
 export interface RedCase { label: string; catalogs?: string; entries: number }
-export interface RedResult { label: string; entries: number; kind: string; ms: number; peakMB: number; passed: number; failed: number; code: number }
+export interface RedResult { label: string; entries: number; kind: string; ms: number; cpuMs?: number; peakMB: number; passed: number; failed: number; code: number }
 
 /** A loopback port nothing listens on. */
 export async function closedPort(): Promise<number> {
@@ -24,6 +24,7 @@ export async function closedPort(): Promise<number> {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cpuMedian = (ms: Measured[]): number | undefined => ms.every((m) => m.cpuMs !== undefined) ? median(ms.map((m) => m.cpuMs!)) : undefined;
 
 export async function redRuns(root: string, cases: RedCase[], ports: { green: number; violating: number; down: number }, opts: { repeats: number; keepOffAt?: string }): Promise<RedResult[]> {
   const pw = join(root, 'node_modules/@playwright/test/cli.js');
@@ -48,14 +49,14 @@ export async function redRuns(root: string, cases: RedCase[], ports: { green: nu
         }, root);
         rmSync(reports, { recursive: true, force: true });
         runs.get(k.kind)!.push(m);
-        process.stderr.write(`  red ${c.label} ${k.kind}: ${(m.ms / 1000).toFixed(1)} s\n`);
+        process.stderr.write(`  red ${c.label} ${k.kind}: ${(m.ms / 1000).toFixed(1)} s${m.cpuMs !== undefined ? `, cpu ${(m.cpuMs / 1000).toFixed(1)} s` : ''}\n`);
       }
     }
     for (const k of ks) {
       const ms = runs.get(k.kind)!;
       const mid = ms.find((m) => m.ms === median(ms.map((x) => x.ms)))!;
       out.push({
-        label: c.label, entries: c.entries, kind: k.kind, ms: mid.ms, peakMB: mid.peakMB, code: mid.code,
+        label: c.label, entries: c.entries, kind: k.kind, ms: mid.ms, ...(cpuMedian(ms) !== undefined ? { cpuMs: cpuMedian(ms) } : {}), peakMB: mid.peakMB, code: mid.code,
         passed: summaryCount(mid.stdout, 'passed'), failed: summaryCount(mid.stdout, 'failed'),
       });
     }

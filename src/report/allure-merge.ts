@@ -6,6 +6,7 @@
  * - Its Allure labels (epic = API, feature = status class, story = entry id, severity from the
  *   strength, basis = what the recipe rests on) come from the test's tags here, so the tests carry no `allure.label.*`
  *   annotations that the Playwright report would show to people.
+ * - Its per-test files are written without an fsync each (src/report/allure-writer.ts).
  * - Under merge-reports its onConfigure would read `config.projects[0]`, which is empty there, and
  *   throw; the two fields it takes from it only locate screenshot diffs, which API tests never have.
  */
@@ -15,6 +16,7 @@ import type { FullConfig } from '@playwright/test';
 import type { Suite, TestCase } from '@playwright/test/reporter';
 import { AllureReporter } from 'allure-playwright';
 import { BASIS_KINDS } from '../catalog/basis.js';
+import { UnsyncedAllureWriter } from './allure-writer.js';
 
 type Options = ConstructorParameters<typeof AllureReporter>[0] & { _mode?: string };
 
@@ -56,6 +58,9 @@ export default class FaultlineAllureReporter extends AllureReporter {
       mkdirSync(resolve(this.resultsDir), { recursive: true });
     }
     super.onBegin(suite);
+    // per-test files without an fsync each (src/report/allure-writer.ts)
+    const runtime = (this as unknown as { allureRuntime?: { writer: unknown } }).allureRuntime;
+    if (runtime && !process.env.ALLURE_TEST_MODE) runtime.writer = new UnsyncedAllureWriter({ resultsDir: this.resultsDir ?? './allure-results' });
   }
 
   override onTestBegin(test: TestCase): void {

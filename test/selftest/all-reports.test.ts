@@ -5,21 +5,24 @@
  * has a result per entry, the Playwright HTML report exists.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runSuite } from '../support/run-suite.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
 
 const ENV_DIR = new URL('../../env/', import.meta.url).pathname;
-const NAME = `test-reports-${process.pid}`;
-after(() => { for (const f of [`${NAME}.env`, `${NAME}.expectations.yaml`]) rmSync(ENV_DIR + f, { force: true }); });
+// the run's env is a copy of the reference env in a temporary env folder (FAULTLINE_ENV_DIR), not in env/
+const envDir = mkdtempSync(join(tmpdir(), 'fl-env-'));
+const NAME = 'test-reports';
+after(() => rmSync(envDir, { recursive: true, force: true }));
 
 test('a run with deviations writes every report format, and they agree', { timeout: 180_000 }, async () => {
-  copyFileSync(`${ENV_DIR}reference.env`, `${ENV_DIR}${NAME}.env`);
-  writeFileSync(`${ENV_DIR}${NAME}.expectations.yaml`, 'awork/not-found:\n  reason: staging answers 400 for unknown ids\n  link: https://tracker.example/FL-9\n');
+  copyFileSync(`${ENV_DIR}reference.env`, join(envDir, `${NAME}.env`));
+  writeFileSync(join(envDir, `${NAME}.expectations.yaml`), 'awork/not-found:\n  reason: staging answers 400 for unknown ids\n  link: https://tracker.example/FL-9\n');
   const run = await runSuite({
-    CONFORMANCE_ENV: NAME,
+    CONFORMANCE_ENV: NAME, FAULTLINE_ENV_DIR: envDir,
     REFERENCE_DEVIATIONS: 'cmix/unauthorized=drop-header:WWW-Authenticate;subscription/KM_MODEL_NOTFOUND=html;awork/not-found=status:400',
   });
   const dir = run.reportsDir;

@@ -7,16 +7,21 @@
  * is refused with file:line:col.
  */
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CatalogError, formatIssue } from '../../src/catalog/issues.js';
 import { loadExpectations } from '../../src/runner/expectations.js';
 import { runSuite } from '../support/run-suite.js';
 
 const ENV_DIR = new URL('../../env/', import.meta.url).pathname;
-const name = `test-${process.pid}`;
-const files = [`${ENV_DIR}${name}.env`, `${ENV_DIR}${name}.expectations.yaml`];
-after(() => { for (const f of files) rmSync(f, { force: true }); });
+// this file's env lives in a temporary env folder, for the suite runs and for loadExpectations here
+const envDir = mkdtempSync(join(tmpdir(), 'fl-env-'));
+process.env.FAULTLINE_ENV_DIR = envDir;
+after(() => rmSync(envDir, { recursive: true, force: true }));
+const name = 'test-expectations';
+const files = [join(envDir, `${name}.env`), join(envDir, `${name}.expectations.yaml`)];
 
 test('known deviations pass as known-deviation, a conforming listed entry is an unexpected pass', { timeout: 180_000 }, async () => {
   writeFileSync(files[0]!, 'FAULTLINE_REFERENCE=embedded\nFAULTLINE_ALLOW_DESTRUCTIVE=false\n');
@@ -29,7 +34,7 @@ test('known deviations pass as known-deviation, a conforming listed entry is an 
     '  reason: was fixed last week',
     '  link: https://tracker.example/FL-2',
   ].join('\n') + '\n');
-  const reference = (await import('dotenv')).parse((await import('node:fs')).readFileSync(`${ENV_DIR}reference.env`));
+  const reference = (await import('dotenv')).parse(readFileSync(`${ENV_DIR}reference.env`));
   const run = await runSuite({
     ...reference, CONFORMANCE_ENV: name, FAULTLINE_REFERENCE: 'embedded', FAULTLINE_ALLOW_DESTRUCTIVE: 'false', CMIX_TOKEN_VIEWER: '',
     // The gap is allowed by name; without this the not-configured entry would fail the run.
