@@ -92,7 +92,7 @@ export const DEFINITIONS = {
   }),
   reference: def({
     name: 'FAULTLINE_REFERENCE', group: 'run', default: '`none`', accepts: '`embedded`, `none`', unset: 'none' as 'embedded' | 'none',
-    doc: '`embedded` starts the reference target for the run (Playwright `webServer`) and fills in `REFERENCE_PORT`',
+    doc: '`embedded` starts the reference target for the run and fills in `REFERENCE_PORT` (`npm run conformance` serves it from its own process; a bare `npx playwright test` starts it as Playwright `webServer`)',
     parse: oneOf('embedded', 'none'),
   }),
   allowDestructive: def({

@@ -2,13 +2,14 @@
  * Interrupting the main job: `npm run conformance` against the embedded reference target gets
  * SIGINT or SIGTERM, either to its whole process group (Ctrl-C, `kill -- -PGID`) or to npm alone
  * (what `timeout` and CI runners send), or npm is killed outright. Each time the run must end
- * promptly, every process it started (runner, workers, the reference target) must be gone, and
- * its scratch folder removed.
+ * promptly, every process it started (runner, workers) must be gone, the reference target it
+ * serves must no longer listen, and its scratch folder must be removed.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { descendants } from '../../src/cli/signals.js';
@@ -22,6 +23,10 @@ const running = (pid: number, start: string): boolean => {
   try { const s = readFileSync(`/proc/${pid}/stat`, 'utf8'); return s.slice(s.lastIndexOf(')') + 2).split(' ')[19] === start; } catch { return false; }
 };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const listening = (port: number): Promise<boolean> => new Promise((r) => {
+  const s = connect(port, '127.0.0.1', () => { s.destroy(); r(true); });
+  s.on('error', () => r(false));
+});
 
 async function interruptRun(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL', to: 'group' | 'npm'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fl-signal-'));
@@ -42,8 +47,7 @@ async function interruptRun(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL', to: 'group
     const deadline = Date.now() + 150_000;
     for (;;) {
       for (const p of descendants(npm.pid!)) if (!seen.has(p.pid)) seen.set(p.pid, { start: p.start, cmd: cmdline(p.pid) });
-      const reference = [...seen.values()].some((p) => p.cmd.includes('reference/main.ts'));
-      if (reference && /Running \d+ tests?/.test(out)) break;
+      if (/embedded reference target on http:\/\/127\.0\.0\.1:\d+/.test(out) && /Running \d+ tests?/.test(out)) break;
       assert.ok(Date.now() < deadline, `the run did not start:\n${out}`);
       assert.equal(npm.exitCode, null, `the run ended before it could be interrupted:\n${out}`);
       await sleep(250);
@@ -64,7 +68,10 @@ async function interruptRun(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL', to: 'group
       await sleep(250);
     }
     assert.deepEqual(left, [], `processes left after ${signal} to ${to}`);
-    assert.ok([...seen.values()].some((p) => p.cmd.includes('reference/main.ts')), 'the reference target was among them (the test saw it)');
+    // the reference target (served by the faultline process) no longer listens
+    const port = Number(/embedded reference target on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]);
+    assert.equal(await listening(port), false, `the reference target on port ${port} is closed`);
+    assert.ok(![...seen.values()].some((p) => p.cmd.includes('reference/main.ts')), 'served by the faultline process, not by a process of its own');
     assert.equal(existsSync(runDir), false, 'the scratch folder is removed');
     assert.ok(result.code !== 0 || result.signal !== null, `an interrupted run does not exit 0 (${JSON.stringify(result)})`);
     const took = Date.now() - sent;
