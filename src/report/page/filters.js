@@ -9,7 +9,7 @@ export function renderFilters(data) {
   const boxes = OUTCOMES.map((o) => '<label class="chk badge o-' + o.key + '"><input type="checkbox" name="outcome" value="' + o.key + '"><span aria-hidden="true">' + o.icon + '</span> '
     + esc(o.label) + ' <span class="n">' + (data.summary[o.sum] ?? 0) + '</span></label>').join('');
   $('#filters').innerHTML = '<label>API <select id="f-api"><option value="">all</option>' + apis + '</select></label>'
-    + '<label class="f-text">Text <input type="search" id="f-q" placeholder="id, title, check, message, quote" autocomplete="off"></label>'
+    + '<label class="f-text">Text <input type="search" id="f-q" placeholder="id, title, check, message, quote, assumed recipe" autocomplete="off"></label>'
     + '<button type="button" id="f-reset">Clear filters</button><p id="f-count" role="status" aria-live="polite"></p>'
     + '<fieldset class="f-outcomes"><legend>Outcome</legend>' + boxes + '</fieldset>';
 }
