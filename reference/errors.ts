@@ -26,7 +26,7 @@ export class EntryIndex {
 
   respond(err: ApiError): RefResponse {
     const e = this.entry(err.entryId);
-    const status = err.status ?? firstStatus(e.status);
+    const status = err.status ?? e.status.sample;
     const headers: Record<string, string> = {};
     for (const rule of e.headers ?? []) {
       const given = err.headers[rule.name];
@@ -54,12 +54,6 @@ export class EntryIndex {
       }
     }
   }
-}
-
-function firstStatus(s: Entry['status']): number {
-  if (typeof s === 'number') return s;
-  if (Array.isArray(s)) return s[0]!;
-  return Number(s[0]) * 100;
 }
 
 function parseExample(text: string | undefined): Record<string, Json> | undefined {

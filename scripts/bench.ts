@@ -92,7 +92,7 @@ json.fullRun = { ms: Math.round(full.ms), peakMB: Math.round(full.peakMB), exit:
 
 // 5. The inner loop: one entry, from the command to its result, embedded reference target included.
 if (sections.has('inner')) {
-const one = real.flatMap((c) => c.entries).find((e) => e.recipe && !e.unprovokable && !e.recipe.setup?.length)!;
+const one = real.flatMap((c) => c.entries).find((e) => e.recipes.length === 1 && !e.recipes[0]!.setup?.length)!;
 const inner = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts', '--grep', `${one.id} `], { ...process.env, CI: '1', FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(OUT, 'inner') }, ROOT);
 row(`inner loop: one entry (--grep ${one.id}), command to result`, `${(inner.ms / 1000).toFixed(2)} s`, `embedded reference target, minimal reporters, exit ${inner.code}, peak ${Math.round(inner.peakMB)} MB`);
 json.innerLoop = { ms: Math.round(inner.ms), entry: one.id, exit: inner.code };

@@ -19,7 +19,7 @@ export async function bareLoop(catalogs: LoadedCatalog[], env: Record<string, st
   let n = 0;
   for (const c of catalogs) {
     for (const e of c.entries) {
-      if (!e.recipe) continue;
+      if (!e.recipes.length) continue;
       const r = await runRecipe(c, e, fetchSender, { env, captures: {}, unique: `fl-bare-${(n++).toString(36)}` }, redactor);
       entries++;
       if (validators.get(e.id)(documentOf(r.exchange))) valid++;

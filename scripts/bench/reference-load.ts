@@ -24,7 +24,7 @@ export async function startReferenceProcess(root: string, env: Record<string, st
 export function errorMix(catalogs: LoadedCatalog[], env: Record<string, string | undefined>): SentRequest[] {
   const out: SentRequest[] = [];
   for (const c of catalogs) for (const e of c.entries) {
-    const r = e.recipe;
+    const r = e.recipes[0];
     if (!r || r.setup?.length || r.repeat || r.poll || e.destructive) continue;
     out.push(buildRequest(c, r.request, { env, captures: {}, unique: 'fl-bench' }));
   }

@@ -13,9 +13,8 @@ import { parse, stringify } from 'yaml';
 import type { CatalogFile, Entry, EntryInFile, LoadedCatalog } from '../../src/catalog/types.js';
 
 function simple(e: Entry): boolean {
-  const causes = e.recipes ?? (e.recipe ? [e.recipe] : []);
-  const r = causes[0];
-  return Boolean(causes.length === 1 && r && !r.setup?.length && !r.teardown?.length && !r.repeat && !r.poll && !e.destructive);
+  const r = e.recipes[0];
+  return Boolean(e.recipes.length === 1 && r && !r.setup?.length && !r.teardown?.length && !r.repeat && !r.poll && !e.destructive);
 }
 
 /** The catalog's file as written (its YAML parsed, nothing completed). */

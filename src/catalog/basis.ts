@@ -27,9 +27,9 @@ export interface RecipeStep {
   basis?: Basis;
 }
 
-/** Every cause's recipe of an entry, as loaded (`recipes`, else `recipe` alone). */
-export function causesOf(e: Pick<Entry, 'recipe' | 'recipes'>): Recipe[] {
-  return e.recipes ?? (e.recipe ? [e.recipe] : []);
+/** Every cause's recipe of an entry, as loaded (the loader makes a written `recipe` a list of one). */
+export function causesOf(e: Pick<Entry, 'recipes'>): Recipe[] {
+  return e.recipes;
 }
 
 /** The steps of one recipe in the order they run: setup, the provoking request, teardown. */
@@ -43,7 +43,7 @@ export function recipeSteps(r: Recipe): RecipeStep[] {
 }
 
 /** Steps whose basis decides the outcome: setup and the provoking request, in every cause. */
-export function outcomeSteps(e: Pick<Entry, 'recipe' | 'recipes'>): (RecipeStep & { cause: number })[] {
+export function outcomeSteps(e: Pick<Entry, 'recipes'>): (RecipeStep & { cause: number })[] {
   return causesOf(e).flatMap((r, cause) => recipeSteps(r).filter((s) => s.role !== 'teardown').map((s) => ({ ...s, cause })));
 }
 
@@ -57,7 +57,7 @@ export interface EntryBasis {
 }
 
 /** The basis of an entry's outcome, or undefined for an entry without recipes (or steps without a basis, as in hand-built entries). */
-export function entryBasis(e: Pick<Entry, 'recipe' | 'recipes'>): EntryBasis | undefined {
+export function entryBasis(e: Pick<Entry, 'recipes'>): EntryBasis | undefined {
   const steps = outcomeSteps(e);
   if (!steps.length || steps.some((s) => !s.basis)) return undefined;
   const of = (k: BasisKind): string[] => [...new Set(steps.filter((s) => s.basis!.kind === k).map((s) => s.basis!.why))];
@@ -66,7 +66,7 @@ export function entryBasis(e: Pick<Entry, 'recipe' | 'recipes'>): EntryBasis | u
 }
 
 /** Steps of a catalog counted by basis kind (every step of every cause, teardown included). */
-export function countSteps(entries: Pick<Entry, 'recipe' | 'recipes'>[]): Record<BasisKind, number> {
+export function countSteps(entries: Pick<Entry, 'recipes'>[]): Record<BasisKind, number> {
   const n: Record<BasisKind, number> = { documented: 0, inferred: 0, assumed: 0 };
   for (const e of entries) for (const r of causesOf(e)) for (const s of recipeSteps(r)) if (s.basis) n[s.basis.kind]++;
   return n;
@@ -86,10 +86,7 @@ export function withBasisDefaults(c: CatalogFile, e: Entry): Entry {
     if (r.teardown) out.teardown = r.teardown.map(fill);
     return out;
   };
-  const out: Entry = { ...e };
-  if (e.recipes) out.recipes = e.recipes.map(recipe);
-  if (e.recipe) out.recipe = e.recipes && e.recipes[0] === e.recipe ? out.recipes![0]! : recipe(e.recipe);
-  return out;
+  return { ...e, recipes: e.recipes.map(recipe) };
 }
 
 export interface BasisProblem { path: DocPath; message: string }
@@ -118,7 +115,7 @@ export interface ReportStep { cause?: number; role: StepRole; label: string; kin
 /** What an entry's recipes rest on, for reports: the outcome basis and every step's. */
 export interface ReportBasis extends EntryBasis { steps: ReportStep[] }
 
-export function reportBasis(e: Pick<Entry, 'recipe' | 'recipes'>): ReportBasis | undefined {
+export function reportBasis(e: Pick<Entry, 'recipes'>): ReportBasis | undefined {
   const outcome = entryBasis(e);
   if (!outcome) return undefined;
   const causes = causesOf(e);
@@ -129,7 +126,7 @@ export function reportBasis(e: Pick<Entry, 'recipe' | 'recipes'>): ReportBasis |
 }
 
 /** The sentence a failure of an entry resting on an assumption carries; undefined otherwise. */
-export function assumptionNote(e: Pick<Entry, 'recipe' | 'recipes'>): string | undefined {
+export function assumptionNote(e: Pick<Entry, 'recipes'>): string | undefined {
   const b = entryBasis(e);
   return b?.kind === 'assumed' ? `this recipe assumes ${b.assumes.join('; and ')}; the deployment may simply lack it` : undefined;
 }

@@ -9,13 +9,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { setting } from '../settings.js';
 import { META_SCHEMA_PATH } from './meta.js';
+import { Status, type StatusInFile } from './status.js';
 import type { LoadedCatalog } from './types.js';
-
-/** Line of each entry in its file, for reports that link back to the catalog. */
-export const entryLines = new WeakMap<LoadedCatalog, number[]>();
-export function entryLine(c: LoadedCatalog, index: number): number | undefined {
-  return entryLines.get(c)?.[index];
-}
 
 /** The validating code itself is part of the key: a changed rule never trusts an old verdict. */
 const LOADER_SOURCES = ['../catalog/', '../recipes/', '../schema/'].map((d) => new URL(d, import.meta.url).pathname);
@@ -37,13 +32,14 @@ export function cacheKey(names: string[], texts: string[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
-interface CacheFile { catalogs: LoadedCatalog[]; lines: number[][] }
+/** The catalogs as JSON: each status in its written form (`Status.toJSON`), made a `Status` again on reading. */
+interface CacheFile { catalogs: LoadedCatalog[] }
 
 export function readCache(key: string): LoadedCatalog[] | undefined {
   if (setting('noCache')) return undefined;
   try {
     const data = JSON.parse(readFileSync(join(setting('cacheDir'), `catalogs-${key}.json`), 'utf8')) as CacheFile;
-    data.catalogs.forEach((c, i) => entryLines.set(c, data.lines[i] ?? []));
+    for (const c of data.catalogs) for (const e of c.entries) e.status = Status.of(e.status as unknown as StatusInFile);
     return data.catalogs;
   } catch {
     return undefined; // absent or unreadable: parse the YAML
@@ -55,7 +51,7 @@ export function writeCache(key: string, catalogs: LoadedCatalog[]): void {
     const dir = setting('cacheDir');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `catalogs-${key}.json`);
-    const data: CacheFile = { catalogs, lines: catalogs.map((c) => entryLines.get(c) ?? []) };
+    const data: CacheFile = { catalogs };
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch {

@@ -16,7 +16,8 @@
  *   rules name.
  */
 import { acceptedSchemes } from './challenge.js';
-import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, Strength } from './types.js';
+import { Status } from './status.js';
+import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, SourcePosition, Strength } from './types.js';
 
 /** An entry with its defaults merged in; its doc is always an object. */
 export type MergedEntry = Omit<EntryInFile, 'doc'> & { doc: Exclude<EntryInFile['doc'], string> };
@@ -50,24 +51,29 @@ function mergeBody(base: BodyInFile | undefined, own: BodyInFile | undefined): B
 
 /**
  * The entry as faultline uses it: `doc.url` set (the cited page's url, or its capture's path,
- * plus `#anchor`), every part's strength filled in from the entry's. `merged` has passed the
- * meta-schema, so strength and body are present.
+ * plus `#anchor`), every part's strength filled in from the entry's, the status normalised, the
+ * causes one list, the api and where it is written set. `merged` has passed the meta-schema, so
+ * strength and body are present.
  */
-export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: (capture: string) => string): Entry {
+export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: (capture: string) => string, position: SourcePosition): Entry {
   const strength = merged.strength as Strength;
   const cited = merged.source !== undefined ? c.sources![merged.source]! : c.page;
   const anchor = merged.doc.anchor ?? fragment(merged.doc.url);
   const base = (cited.url ?? captureLink(cited.capture)).replace(/#.*$/, '');
   const url = merged.doc.url ?? `${base}${anchor !== undefined ? `#${anchor}` : ''}`;
-  const { doc: _doc, strength: _s, headers, contentType, body, ...rest } = merged;
+  const { id, title, doc: _doc, status, strength: _s, headers, contentType, body, recipe, recipes, ...rest } = merged;
   const entry: Entry = {
+    id,
+    api: c.api,
+    position,
+    title,
     ...rest,
     doc: { url, ...(anchor !== undefined ? { anchor } : {}), quote: merged.doc.quote },
+    status: Status.of(status),
     strength,
     body: completeBody(body!, strength),
+    recipes: recipes ?? (recipe ? [recipe] : []),
   };
-  const causes = merged.recipes ?? (merged.recipe ? [merged.recipe] : undefined);
-  if (causes) { entry.recipe = causes[0]!; entry.recipes = causes; }
   if (headers) entry.headers = headers.map((h): HeaderRule => ({ ...h, strength: h.strength ?? strength, ...(h.challenge === 'auth' ? { schemes: acceptedSchemes(c.auth) } : {}) }));
   if (contentType) entry.contentType = { ...contentType, strength: contentType.strength ?? strength };
   return entry;

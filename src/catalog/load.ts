@@ -14,10 +14,8 @@ import { Locator, pointerToPath, TextLines } from './locate.js';
 import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
 import { completeEntry, withDefaults } from './defaults.js';
 import { missingBasis, withBasisDefaults } from './basis.js';
-import { cacheKey, entryLine, entryLines, readCache, writeCache } from './cache.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
 import type { CatalogFile, LoadedCatalog } from './types.js';
-
-export { entryLine } from './cache.js';
 
 export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.meta.url).pathname);
 
@@ -66,10 +64,9 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
   if (issues.length) return { issues: sortIssues(issues) };
   const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
   const { defaults: _d, ...rest } = file_;
-  const located: LoadedCatalog = { ...rest, entries: merged.map((e) => withBasisDefaults(file_, completeEntry(file_, e, captureLink))), file };
+  const located: LoadedCatalog = { ...rest, entries: merged.map((e, i) => withBasisDefaults(file_, completeEntry(file_, e, captureLink, { file, ...loc.value(['entries', i]) }))), file };
   for (const p of schemaProblems(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
-  entryLines.set(located, located.entries.map((_, i) => loc.value(['entries', i]).line));
   return { catalog: located, issues };
 }
 
@@ -111,9 +108,9 @@ function crossCatalog(catalogs: LoadedCatalog[]): CatalogIssue[] {
     const prev = apis.get(c.api);
     if (prev) issues.push({ file: c.file, line: 1, col: 1, message: `api '${c.api}' is already defined by ${prev}` });
     apis.set(c.api, c.file);
-    c.entries.forEach((e, i) => {
+    c.entries.forEach((e) => {
       const other = owner.get(e.id);
-      if (other) issues.push({ file: c.file, line: entryLine(c, i) ?? 1, col: 1, message: `duplicate id '${e.id}' (also in ${other})` });
+      if (other) issues.push({ ...e.position, message: `duplicate id '${e.id}' (also in ${other})` });
       owner.set(e.id, c.file);
     });
   }

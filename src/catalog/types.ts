@@ -1,8 +1,13 @@
 /**
  * The catalog model. `CatalogFile` is what `catalogs/<api>.yaml` holds (validated against
- * `catalogs/catalog.schema.json`); `Catalog`/`Entry` are what the loader returns: defaults
- * applied, every contract part carrying its strength, every doc carrying its link.
+ * `catalogs/catalog.schema.json`); `Catalog`/`Entry` are what the loader returns, normalised:
+ * defaults applied, every contract part carrying its strength, every doc carrying its link, the
+ * status one `Status`, the causes one list, the api and the source position set.
  */
+import type { Status, StatusInFile } from './status.js';
+
+export type { StatusInFile } from './status.js';
+export { Status } from './status.js';
 
 export type Strength = 'must' | 'should';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -35,16 +40,23 @@ export interface Catalog {
   docFindings?: DocFinding[];
 }
 
+/** Where something is written: `catalogs/cmix.yaml`, 1-based line and column. */
+export interface SourcePosition { file: string; line: number; col: number }
+
 export interface Entry {
   /** `<api>/<slug>`, unique across catalogs, stable forever */
   id: string;
+  /** the catalog's api (the id's prefix) */
+  api: string;
+  /** where the entry is written (its first key) */
+  position: SourcePosition;
   title: string;
   /** key of `sources` when the entry comes from another page than `page` */
   source?: string;
   /** `url` is always set once loaded: the page's url (or its capture's path) + `#anchor` */
   doc: { url: string; anchor?: string; quote: string };
-  /** one status, a set, or a class like `5xx` */
-  status: number | number[] | string;
+  /** one status, a set, or a class like `5xx`, normalised: ask it `allows(code)` */
+  status: Status;
   strength: Strength;
   /** why the status is only inferred (required when strength is should) */
   statusBasis?: string;
@@ -54,11 +66,9 @@ export interface Entry {
   body: BodyContract;
   /** the page's example exactly as printed (may be invalid JSON: that is a doc finding) */
   example?: string;
-  /** the first (or only) cause's recipe */
-  recipe?: Recipe;
-  /** every cause's recipe, once loaded (`recipe` alone gives one); the entry conforms when all do */
-  recipes?: Recipe[];
-  /** why this entry cannot be provoked from outside (exclusive with recipe) */
+  /** every cause's recipe (a written `recipe` is a list of one; empty when unprovokable); the entry conforms when all do */
+  recipes: Recipe[];
+  /** why this entry cannot be provoked from outside (then `recipes` is empty) */
   unprovokable?: string;
   /** why running it changes the target beyond its own cleanup; runs only when the env allows */
   destructive?: string;
@@ -135,9 +145,14 @@ export interface Defaults {
   basis?: Basis;
 }
 
-export interface EntryInFile extends Omit<Entry, 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
+export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'status' | 'recipes' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
   /** a string is the quote alone */
   doc: string | { url?: string; anchor?: string; quote: string };
+  status: StatusInFile;
+  /** the one cause's recipe */
+  recipe?: Recipe;
+  /** several causes' recipes (exclusive with recipe) */
+  recipes?: Recipe[];
   strength?: Strength;
   headers?: HeaderRuleInFile[];
   contentType?: Omit<ContentTypeRule, 'strength'> & { strength?: Strength };

@@ -2,8 +2,4 @@
 import type { Judge } from './types.js';
 
 export const statusCode: Judge = (x, exp, own) =>
-  own.map((f) => ({ ...f, message: `expected HTTP status ${describe(exp.entry.status)}, got ${x.status}` }));
-
-function describe(s: number | number[] | string): string {
-  return Array.isArray(s) ? `one of ${s.join(', ')}` : String(s);
-}
+  own.map((f) => ({ ...f, message: `expected HTTP status ${exp.entry.status.codes.length > 1 ? 'one of ' : ''}${exp.entry.status}, got ${x.status}` }));

@@ -8,7 +8,7 @@
  * recipe's method and path (`${VAR}` and `{{name}}` become path parameters), else (an
  * unprovokable entry of a hand-written catalog) under components/responses.
  */
-import type { Entry, Json, JsonSchema, LoadedCatalog } from '../catalog/types.js';
+import type { Entry, Json, JsonSchema, LoadedCatalog, Status } from '../catalog/types.js';
 import { validate, compileErrors } from '@readme/openapi-parser';
 
 type Obj = { [key: string]: Json };
@@ -25,17 +25,18 @@ export function locate(e: Entry): { path: string; method: string; key: string } 
     const tokens = decodeURIComponent(e.doc.url.slice(hash + 1)).split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (tokens.length === 5 && tokens[0] === 'paths' && METHODS.has(tokens[2]!) && tokens[3] === 'responses') return { path: tokens[1]!, method: tokens[2]!, key: tokens[4]! };
   }
-  if (!e.recipe) return undefined;
-  const path = e.recipe.request.path.split('?')[0]!.replace(/\$\{([A-Z0-9_]+)\}/g, '{$1}').replace(/\{\{\s*([A-Za-z0-9_:]+)\s*\}\}/g, (_, n: string) => `{${n.replace(/[^A-Za-z0-9_]/g, '_')}}`);
-  return { path, method: e.recipe.request.method.toLowerCase(), key: statusKey(e.status) };
+  const recipe = e.recipes[0];
+  if (!recipe) return undefined;
+  const path = recipe.request.path.split('?')[0]!.replace(/\$\{([A-Z0-9_]+)\}/g, '{$1}').replace(/\{\{\s*([A-Za-z0-9_:]+)\s*\}\}/g, (_, n: string) => `{${n.replace(/[^A-Za-z0-9_]/g, '_')}}`);
+  return { path, method: recipe.request.method.toLowerCase(), key: statusKey(e.status) };
 }
 
-export function statusKey(status: Entry['status']): string {
-  if (typeof status === 'number') return String(status);
-  if (typeof status === 'string') return status.toUpperCase();
-  const classes = new Set(status.map((s) => Math.floor(s / 100)));
+/** The OpenAPI response key of a status: the code, its class (`4XX`) for a set within one class, else `default`. */
+export function statusKey(status: Status): string {
+  if (status.hundreds !== undefined) return `${status.hundreds}XX`;
+  const classes = new Set(status.codes.map((s) => Math.floor(s / 100)));
   if (classes.size > 1) return 'default';
-  return status.length === 1 ? String(status[0]) : `${[...classes][0]}XX`;
+  return status.codes.length === 1 ? String(status.codes[0]) : `${[...classes][0]}XX`;
 }
 
 function refsToComponents(v: Json): Json {

@@ -8,7 +8,7 @@ import { parseTemplate, templateStrings } from './template.js';
 
 export function requiredVariables(c: Catalog, e: Entry): string[] {
   const vars = new Set<string>([c.baseUrlVar]);
-  const requests: RequestTemplate[] = (e.recipes ?? (e.recipe ? [e.recipe] : []))
+  const requests: RequestTemplate[] = e.recipes
     .flatMap((r) => [...(r.setup ?? []).map((s) => s.request), r.request, ...(r.teardown ?? []).map((s) => s.request)]);
   for (const req of requests) {
     if (req.base) vars.add(req.base);

@@ -61,7 +61,7 @@ const asList = (s: number | number[]): number[] => (Array.isArray(s) ? s : [s]);
  * Captures read the raw responses (a setup step may need an id the target returned); everything
  * that leaves this function (the judged exchange, error messages) has passed `redactor`.
  */
-export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope, redactor: Redactor, opts: RecipeOptions = {}, recipe: Recipe | undefined = e.recipe): Promise<RecipeResult> {
+export async function runRecipe(c: Catalog, e: Entry, sender: Sender, scope: Scope, redactor: Redactor, opts: RecipeOptions = {}, recipe: Recipe | undefined = e.recipes[0]): Promise<RecipeResult> {
   if (!recipe) throw new Error(`${e.id} has no recipe`);
   const sent: SentRequest[] = [];
   const teardownProblems: string[] = [];

@@ -5,7 +5,6 @@
  * the reporter and the self-tests build reports alike.
  */
 import type { LoadedCatalog } from '../catalog/types.js';
-import { entryLine } from '../catalog/load.js';
 import type { Expectation } from '../runner/expectations.js';
 import type { EntryResult } from '../runner/result.js';
 import { wrongBaseUrl } from '../target/diagnose.js';
@@ -49,12 +48,11 @@ export function assembleReport(input: AssembleInput): { report: ConformanceRepor
   for (const c of input.catalogs) {
     total += c.entries.length;
     const mine: ConformanceEntry[] = [];
-    for (const [index, e] of c.entries.entries()) {
+    for (const e of c.entries) {
       if (e.destructive) destructive.add(e.id);
       const got = input.results.get(e.id);
       if (!got) continue;
-      const line = entryLine(c, index);
-      const facts = entryFacts(c, e, got.result, got.tags, line ? `${c.file}:${line}` : c.file);
+      const facts = entryFacts(c, e, got.result, got.tags, `${e.position.file}:${e.position.line}`);
       const known = input.expectations?.get(e.id);
       if (known && (facts.outcome === 'known-deviation' || facts.outcome === 'unexpected-pass')) facts.expectation = known;
       mine.push(facts);

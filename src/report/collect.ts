@@ -3,7 +3,7 @@
  * `_faultline-result`), the catalogs' static facts (doc, status, strength) and doc findings.
  * Works the same in a live run and under merge-reports (it reads only what tests recorded).
  */
-import type { Entry, LoadedCatalog } from '../catalog/types.js';
+import type { Entry, LoadedCatalog, StatusInFile } from '../catalog/types.js';
 import { reportBasis, type ReportBasis } from '../catalog/basis.js';
 import type { Expectation } from '../runner/expectations.js';
 import { OUTCOMES, RESULT_ANNOTATION, type EntryResult, type Outcome } from '../runner/result.js';
@@ -21,7 +21,8 @@ export interface ConformanceEntry extends Omit<EntryResult, 'outcome'> {
   outcome: ReportOutcome;
   api: string;
   title: string;
-  status: Entry['status'];
+  /** the documented status as the catalog writes it (404, [409, 412], "5xx") */
+  status: StatusInFile;
   strength: Entry['strength'];
   tags: string[];
   doc: Entry['doc'];
@@ -104,7 +105,7 @@ export function reportOutcome(r: Pick<EntryResult, 'outcome' | 'violations'>): R
 
 export function entryFacts(c: LoadedCatalog, e: Entry, r: EntryResult, tags: string[], catalog?: string): ConformanceEntry {
   const facts: ConformanceEntry = {
-    ...r, outcome: reportOutcome(r), id: e.id, api: c.api, title: e.title, status: e.status, strength: e.strength, tags, doc: e.doc,
+    ...r, outcome: reportOutcome(r), id: e.id, api: e.api, title: e.title, status: e.status.toJSON(), strength: e.strength, tags, doc: e.doc,
     ...(e.source ? { source: e.source } : {}), ...(catalog ? { catalog } : {}),
   };
   const basis = reportBasis(e);

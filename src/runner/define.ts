@@ -12,17 +12,14 @@ import { failureMessage } from './message.js';
 import { keepWorkerAfterVerdict } from './keep-worker.js';
 import { RESULT_ANNOTATION, type EntryResult } from './result.js';
 import { loadSuiteCatalogs } from './suite.js';
-import { entryLine } from '../catalog/load.js';
 import { resolve } from 'node:path';
 import { loadEnv } from '../env.js';
 import { callAt } from './located.js';
 import { entryBasis } from '../catalog/basis.js';
 
 export function entryTags(e: Entry): string[] {
-  const statuses = typeof e.status === 'number' ? [String(e.status)] : Array.isArray(e.status) ? e.status.map(String) : [e.status];
-  const api = e.id.slice(0, e.id.indexOf('/'));
-  const tags = [`@api:${api}`, ...statuses.map((s) => `@status:${s}`), `@${e.strength}`];
-  if (e.recipe?.setup?.length) tags.push('@stateful');
+  const tags = [`@api:${e.api}`, ...e.status.labels.map((s) => `@status:${s}`), `@${e.strength}`];
+  if (e.recipes.some((r) => r.setup?.length)) tags.push('@stateful');
   if (e.destructive) tags.push('@destructive');
   if (e.unprovokable) tags.push('@unprovokable');
   // what the outcome rests on, the weakest of its steps: `--grep @assumed` selects the entries a guess decides
@@ -134,7 +131,7 @@ export function entryTitle(e: Entry): string {
 
 function defineEntries(catalogs: LoadedCatalog[], include: (e: Entry) => boolean): void {
   for (const c of catalogs) {
-    const lines = c.entries.map((_, i) => entryLine(c, i) ?? 0);
+    const lines = c.entries.map((e) => e.position.line);
     const file = resolve(c.file);
     const entries = [...c.entries.entries()].filter(([, e]) => include(e));
     if (!entries.length) continue;

@@ -50,7 +50,7 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   if (down) return { id: e.id, outcome: 'error', reason: ctx.redactor.text(down), durationMs: Math.round(performance.now() - started) };
   // Every cause is provoked and judged; the entry conforms when all do. The result shows the first
   // cause that deviates (or the last one), and every violation names its cause when there are several.
-  const causes = e.recipes ?? (e.recipe ? [e.recipe] : []);
+  const causes = e.recipes;
   let result: EntryResult = { id: e.id, outcome: 'conformant' };
   const all: Violation[] = [];
   for (const [k, recipe] of causes.entries()) {
@@ -94,19 +94,13 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
 /** All violations of an exchange; a 5xx the entry does not document is also judged against the API's 5xx entries. */
 export function judge(c: LoadedCatalog, e: Entry, x: Exchange, validators: Validators): Violation[] {
   const violations = runChecks(x, { entry: e, validate: validators.get(e.id) });
-  if (x.status >= 500 && !allows(e.status, x.status)) {
-    for (const other of c.entries.filter((o) => o.id !== e.id && allows(o.status, x.status))) {
+  if (x.status >= 500 && !e.status.allows(x.status)) {
+    for (const other of c.entries.filter((o) => o.id !== e.id && o.status.allows(x.status))) {
       const extra = runChecks(x, { entry: other, validate: validators.get(other.id) }).filter((v) => v.check !== 'status_code_conformance');
       violations.push(...extra.map((v) => ({ ...v, message: `(unexpected ${x.status}, judged against ${other.id}) ${v.message}` })));
     }
   }
   return violations;
-}
-
-export function allows(s: Entry['status'], status: number): boolean {
-  if (typeof s === 'number') return s === status;
-  if (Array.isArray(s)) return s.includes(status);
-  return Math.floor(status / 100) === Number(s[0]);
 }
 
 /** What came back, for the report: already redacted by the recipe runner; large bodies cut. */

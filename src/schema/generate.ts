@@ -3,7 +3,7 @@
  * document `{status, headers, body}`, plus one `envelopes.schema.json` per API holding the shared
  * `$defs`. Output is a pure function of the catalogs: same input, same bytes.
  */
-import type { Entry, HeaderRule, Json, JsonSchema, LoadedCatalog } from '../catalog/types.js';
+import type { Entry, HeaderRule, Json, JsonSchema, LoadedCatalog, Status } from '../catalog/types.js';
 
 export const SCHEMA_BASE = 'https://faultline.invalid/schemas/';
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -42,11 +42,9 @@ export function envelopesSchema(c: LoadedCatalog): JsonSchema {
   };
 }
 
-export function statusSchema(status: Entry['status']): JsonSchema {
-  if (typeof status === 'number') return { const: status };
-  if (Array.isArray(status)) return { enum: status };
-  const base = Number(status[0]) * 100;
-  return { type: 'integer', minimum: base, maximum: base + 99 };
+export function statusSchema(status: Status): JsonSchema {
+  if (status.hundreds !== undefined) return { type: 'integer', minimum: status.hundreds * 100, maximum: status.hundreds * 100 + 99 };
+  return status.isList ? { enum: [...status.codes] } : { const: status.codes[0]! };
 }
 
 function escapeRegex(s: string): string {

@@ -16,9 +16,8 @@ export function wrongBaseUrl(api: string, baseUrlVar: string, baseUrl: string | 
   if (answers.length < MIN_ANSWERS || answers.some((o) => o.status !== 404)) return undefined;
   const bodies = new Set(answers.map((o) => JSON.stringify(o.body)));
   if (bodies.size !== 1) return undefined;
-  // an API documenting nothing but 404s may well answer only 404s
-  const documents404Only = entries.every((e) => e.status === 404 || (Array.isArray(e.status) && e.status.every((s) => s === 404)) || e.status === '4xx');
-  if (documents404Only) return undefined;
+  // an API whose every entry documents a 404 (404 itself, a set with it, 4xx) may well answer only 404s
+  if (entries.every((e) => e.status.allows(404))) return undefined;
   const body = [...bodies][0]!;
   return `${api}: all ${answers.length} answers were 404 with the same body (${body.length > 80 ? `${body.slice(0, 80)}…` : body}): the base URL probably matches nothing on the target; check ${baseUrlVar}${baseUrl ? `=${baseUrl}` : ''}`;
 }

@@ -67,7 +67,7 @@ test('defaults.basis stands in for every step that gives none, marked as such; a
 });
 
 const step = (kind: 'documented' | 'inferred' | 'assumed', why: string) => ({ request: { method: 'GET', path: `/${why}` }, basis: { kind, why } });
-const entryWith = (recipes: NonNullable<Entry['recipes']>): Pick<Entry, 'recipe' | 'recipes'> => ({ recipe: recipes[0], recipes });
+const entryWith = (recipes: Entry['recipes']): Pick<Entry, 'recipes'> => ({ recipes });
 
 test('an entry\'s outcome rests on the weakest of its setup steps and requests, in every cause; teardown does not count', () => {
   const documented = { ...step('documented', 'a'), setup: [step('documented', 'b')], teardown: [step('assumed', 'c')] };
@@ -76,7 +76,7 @@ test('an entry\'s outcome rests on the weakest of its setup steps and requests, 
   assert.deepEqual(entryBasis(entryWith([inferredSetup])), { kind: 'inferred', assumes: [], infers: ['b'] });
   const assumedCause = step('assumed', 'd');
   assert.deepEqual(entryBasis(entryWith([inferredSetup, assumedCause, assumedCause])), { kind: 'assumed', assumes: ['d'], infers: ['b'] });
-  assert.equal(entryBasis({}), undefined, 'an entry without a recipe has no outcome basis');
+  assert.equal(entryBasis({ recipes: [] }), undefined, 'an entry without a recipe has no outcome basis');
   assert.deepEqual(countSteps([entryWith([documented, assumedCause])]), { documented: 2, inferred: 0, assumed: 2 });
   assert.deepEqual(recipeSteps(documented).map((s) => `${s.role}:${s.label}`), ['setup:GET /b', 'request:GET /a', 'teardown:GET /c']);
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { consoleReporters } from '../../src/report/reporters.js';
-import { entryLine, loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
 import { tempDir } from '../report/support.js';
 import { runFaultline, startFaultline } from '../support/faultline-cli.js';
 
@@ -75,10 +75,10 @@ describe('what people read per test', () => {
     const catalogs = loadCatalogs();
     assert.equal(lines.length, catalogs.reduce((n, c) => n + c.entries.length, 0));
     for (const c of catalogs) {
-      for (const [i, e] of c.entries.entries()) {
+      for (const e of c.entries) {
         const line = lines.find((l) => l.includes(` › ${c.api} › ${e.id}`) && (l.endsWith(` › ${c.api} › ${e.id}`) || l.includes(` › ${c.api} › ${e.id} `)));
         assert.ok(line, `${e.id} is listed under ${c.api}`);
-        assert.ok(line.includes(`${c.file}:${entryLine(c, i)}:`), `${e.id} is located at ${c.file}:${entryLine(c, i)}: ${line}`);
+        assert.ok(line.includes(`${c.file}:${e.position.line}:`), `${e.id} is located at ${c.file}:${e.position.line}: ${line}`);
         const slug = e.id.slice(c.api.length + 1);
         assert.ok(!line.includes(`${e.id} ${slug}`), `no repeated slug: ${line}`);
       }

@@ -30,7 +30,7 @@ describe('cmix catalog recipes', () => {
   });
 
   test('recipes run repeatedly and in parallel stay conformant and leave the fixtures intact', async () => {
-    const entries = h.catalog.entries.filter((e) => e.recipe);
+    const entries = h.catalog.entries.filter((e) => e.recipes.length);
     const rounds = await Promise.all(Array.from({ length: 6 }, () => Promise.all(entries.map(async (e) => {
       const r = await h.provoke(e);
       assert.deepEqual(r.violations, [], r.exchange.text);

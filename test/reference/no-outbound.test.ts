@@ -33,10 +33,10 @@ test('running every recipe makes the target connect nowhere and resolve nothing'
     let ran = 0;
     // the APIs the reference target implements (a user's own catalogs are not served by it)
     const served = loadCatalogs().filter((c) => FACTORIES.some((f) => f.api === c.api));
-    const recipes = served.reduce((n, c) => n + c.entries.filter((e) => e.recipe).length, 0);
+    const recipes = served.reduce((n, c) => n + c.entries.filter((e) => e.recipes.length).length, 0);
     for (const c of served) {
       for (const e of c.entries) {
-        if (!e.recipe) continue;
+        if (!e.recipes.length) continue;
         await runRecipe(c, e, fetchSender, { env, captures: {}, unique: `fl-out-${ran}` }, new Redactor(env));
         ran++;
       }

@@ -127,7 +127,7 @@ describe('subscription catalog recipes', () => {
 
   test('recipes run repeatedly and in parallel stay conformant and leave no subscription behind', async () => {
     const before = (await listed()).map((s) => s.id).sort();
-    const ids = catalog.entries.filter((e) => e.recipe).map((e) => e.id);
+    const ids = catalog.entries.filter((e) => e.recipes.length).map((e) => e.id);
     await Promise.all(Array.from({ length: 5 }, () => Promise.all(ids.map(provoke))));
     assert.deepEqual((await listed()).map((s) => s.id).sort(), before);
     assert.equal((await listed()).find((s) => s.id === SUSPENDED)?.status, 'SUSPENDED');

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Entry, LoadedCatalog } from '../../src/catalog/types.js';
+import { Status } from '../../src/catalog/status.js';
 import { assembleReport, withoutUserinfo } from '../../src/report/assemble.js';
 import { compareWithBaseline, readBaseline } from '../../src/report/baseline.js';
 import type { EntryResult, Outcome } from '../../src/runner/result.js';
@@ -50,7 +51,7 @@ describe('readBaseline', () => {
 
 function catalog(api: string, ids: string[]): LoadedCatalog {
   const entries = ids.map((slug): Entry => ({
-    id: `${api}/${slug}`, title: `404 ${slug}`, doc: { url: `https://docs.example.test/${api}`, quote: 'q' }, status: 404, strength: 'must', body: { kind: 'empty' },
+    id: `${api}/${slug}`, api, position: { file: `catalogs/${api}.yaml`, line: 1, col: 1 }, title: `404 ${slug}`, doc: { url: `https://docs.example.test/${api}`, quote: 'q' }, status: Status.of(404), strength: 'must', body: { kind: 'empty' }, recipes: [],
   }));
   return {
     api, title: api, baseUrlVar: `${api.toUpperCase()}_BASE_URL`, page: { url: 'https://docs.example.test', capture: 's', title: 't' },

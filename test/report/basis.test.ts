@@ -43,7 +43,7 @@ test('the page shows it: a badge on the row, the steps and the assumption in the
   assert.ok(detail.includes('This recipe assumes the &#60;img src=x onerror=alert(1)&#62; endpoint exists; the deployment may simply lack it'), detail);
   assert.ok(!detail.includes('<img'), 'the catalog\'s text is escaped');
   assert.match(detail, /<li><span class="basis b-documented"[^>]*>documented<\/span> <span class="role">setup<\/span> <code>POST \/things<\/code>: POST \/things creates a thing<\/li>/);
-  const documented = entryFacts(catalog!, { ...entry, recipe: { ...entry.recipe!, basis: { kind: 'documented', why: 'docs' } }, recipes: undefined }, { id: entry.id, outcome: 'conformant' }, []);
+  const documented = entryFacts(catalog!, { ...entry, recipes: [{ ...entry.recipes[0]!, basis: { kind: 'documented', why: 'docs' } }] }, { id: entry.id, outcome: 'conformant' }, []);
   assert.equal(documented.basis?.kind, 'documented');
   assert.ok(!entryRow(documented, 0).includes('class="basis'), 'a documented recipe needs no badge on its row');
   assert.match(renderDetail(documented), /Every step it rests on is documented/);

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Entry, LoadedCatalog } from '../../src/catalog/types.js';
+import { Status } from '../../src/catalog/status.js';
 import { assembleReport } from '../../src/report/assemble.js';
 import { reportOutcome, summarise, type ReportOutcome } from '../../src/report/collect.js';
 import { decideVerdict, parseAllowNotConfigured, parseStrict, SettingsError, type VerdictSettings } from '../../src/report/verdict.js';
@@ -89,7 +90,7 @@ describe('the verdict', () => {
 });
 
 describe('what a run covered', () => {
-  const entry = (id: string): Entry => ({ id, title: id, status: 404, strength: 'must', doc: { url: 'https://docs.example.test/e', quote: 'q' } }) as unknown as Entry;
+  const entry = (id: string): Entry => ({ id, api: 'a', position: { file: 'catalogs/a.yaml', line: 1, col: 1 }, title: id, status: Status.of(404), strength: 'must', doc: { url: 'https://docs.example.test/e', quote: 'q' }, recipes: [] }) as unknown as Entry;
   const catalog: LoadedCatalog = { api: 'a', file: 'catalogs/a.yaml', baseUrlVar: 'A_BASE_URL', entries: ['a/1', 'a/2', 'a/3', 'a/4'].map(entry) } as unknown as LoadedCatalog;
   const results = (list: string[]): Map<string, { result: EntryResult; tags: string[] }> => new Map(list.map((id) => [id, { result: { id, outcome: 'conformant' }, tags: [] }]));
   const base = { environment: 'test', vars: {}, catalogs: [catalog], startedAt: new Date('2026-11-20T02:00:00Z'), durationMs: 1 };

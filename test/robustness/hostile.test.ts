@@ -28,7 +28,7 @@ const SLACK_MS = 5000;
 
 const API = loadCatalogs()
   .filter((c) => c.entries.some((e) => e.unprovokable) && c.entries.filter((e) => !e.unprovokable).length >= 3)
-  .filter((c) => c.entries.every((e) => e.unprovokable || (e.recipe && !e.recipe.setup?.length && !e.recipe.teardown?.length && !e.recipe.repeat && !e.recipe.poll)))
+  .filter((c) => c.entries.every((e) => e.unprovokable || (e.recipes.length === 1 && !e.recipes[0]!.setup?.length && !e.recipes[0]!.teardown?.length && !e.recipes[0]!.repeat && !e.recipes[0]!.poll)))
   .sort((a, b) => a.entries.length - b.entries.length || a.api.localeCompare(b.api))[0]!;
 const PROVOKABLE = API.entries.filter((e) => !e.unprovokable).length;
 

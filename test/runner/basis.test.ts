@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { entryBasis } from '../../src/catalog/basis.js';
 import { loadCatalogs } from '../../src/catalog/load.js';
 import type { Entry } from '../../src/catalog/types.js';
+import { Status } from '../../src/catalog/status.js';
 import { entryTags } from '../../src/runner/define.js';
 import { failureMessage } from '../../src/runner/message.js';
 
@@ -23,12 +24,12 @@ test('every entry with a recipe carries exactly one basis tag, its outcome basis
 });
 
 const demo = (kind: 'documented' | 'inferred' | 'assumed', setupKind = kind): Entry => ({
-  id: 'demo/x', title: 'x', doc: { url: 'https://example.test/#x', quote: 'Not there.' }, status: 404, strength: 'must', body: { kind: 'undocumented', basis: 'x' },
-  recipe: {
+  id: 'demo/x', api: 'demo', position: { file: 'catalogs/demo.yaml', line: 1, col: 1 }, title: 'x', doc: { url: 'https://example.test/#x', quote: 'Not there.' }, status: Status.of(404), strength: 'must', body: { kind: 'undocumented', basis: 'x' },
+  recipes: [{
     setup: [{ request: { method: 'POST', path: '/things' }, basis: { kind: setupKind, why: 'things are created with POST /things' } }],
     request: { method: 'GET', path: '/things/x' }, basis: { kind, why: 'GET /things/{id} answers 404 for an unknown id' },
     teardown: [{ request: { method: 'DELETE', path: '/things/x' }, basis: { kind: 'assumed', why: 'things are deleted with DELETE' } }],
-  },
+  }],
 });
 
 test('a violation or an error of an entry resting on an assumption says what it assumes, before the details', () => {

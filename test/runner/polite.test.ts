@@ -45,7 +45,7 @@ test('Retry-After: delay-seconds and HTTP dates', () => {
 
 // demo/not-found: a setup step POST expecting 201, then the provoking GET.
 const catalog = parseCatalog(BASE, 'catalogs/demo.yaml').catalog!;
-const entry = catalog.entries.find((e) => e.recipe?.setup?.length)!;
+const entry = catalog.entries.find((e) => e.recipes[0]?.setup?.length)!;
 const answer = (status: number, headers: Record<string, string> = {}, body: unknown = { id: 't1' }): Exchange =>
   ({ status, headers: { 'content-type': 'application/json', ...headers }, body: body as Exchange['body'], text: JSON.stringify(body), truncated: false });
 function scripted(answers: Exchange[]): Sender & { sent: SentRequest[] } {

@@ -32,7 +32,7 @@ function withCache<T>(dir: string, f: () => T, env: Record<string, string> = {})
 function probes(e: Entry): unknown[] {
   let example: unknown = {};
   try { example = e.example === undefined ? {} : JSON.parse(e.example); } catch { /* not JSON: keep {} */ }
-  return [{ status: 0, headers: {}, body: {} }, { status: typeof e.status === 'number' ? e.status : 500, headers: { 'content-type': 'application/json' }, body: example }, 'not an answer'];
+  return [{ status: 0, headers: {}, body: {} }, { status: e.status.sample, headers: { 'content-type': 'application/json' }, body: example }, 'not an answer'];
 }
 
 /** The same validation with a plain ajv compilation, no cache involved. */

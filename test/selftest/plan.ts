@@ -5,7 +5,6 @@
  */
 import type { Entry, JsonSchema, LoadedCatalog } from '../../src/catalog/types.js';
 import { BREACH, DEVIATION_KINDS, type Deviation, type DeviationKind } from '../../reference/deviations.js';
-import { allows } from '../../src/runner/execute.js';
 import { challengeProblem } from '../../src/checks/response-headers-conformance.js';
 
 /** The matrix's columns: one per deviation kind, named by the breach it simulates. */
@@ -31,7 +30,7 @@ function wrongHeaderValue(rule: NonNullable<Entry['headers']>[number]): string |
 export function casesFor(c: LoadedCatalog, e: Entry): Case[] {
   const out: Case[] = [];
   const add = (d: Omit<Deviation, 'entry'>, expect: string | null): void => { out.push({ entry: e.id, kind: BREACH[d.kind], deviation: { entry: e.id, ...d }, expect }); };
-  add({ kind: 'status', arg: allows(e.status, 418) ? '400' : '418' }, 'status_code_conformance');
+  add({ kind: 'status', arg: e.status.allows(418) ? '400' : '418' }, 'status_code_conformance');
   const rule = e.headers?.[0];
   if (rule) {
     add({ kind: 'drop-header', arg: rule.name }, 'response_headers_conformance');

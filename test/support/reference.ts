@@ -67,7 +67,7 @@ export interface Provoked extends RecipeResult { violations: Violation[] }
 export function recipeTests(h: Harness, more: (entry: Entry, r: Provoked) => void | Promise<void> = () => undefined): void {
   for (const entry of h.catalog.entries) {
     if (entry.unprovokable) {
-      test(`${entry.id} is unprovokable and has no recipe`, () => assert.equal(entry.recipe, undefined));
+      test(`${entry.id} is unprovokable and has no recipe`, () => assert.deepEqual(entry.recipes, []));
       continue;
     }
     test(`${entry.id} answers as catalogued when provoked by its recipe`, async () => {

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { request, type APIRequestContext } from '@playwright/test';
-import type { Catalog, Entry } from '../../src/catalog/types.js';
+import type { Catalog, Entry, Recipe } from '../../src/catalog/types.js';
+import { Status } from '../../src/catalog/status.js';
 import { runRecipe, SetupError } from '../../src/recipes/run.js';
 import { TargetError } from '../../src/target/errors.js';
 import { Redactor } from '../../src/target/redact.js';
@@ -32,8 +33,8 @@ const catalog = (): Catalog => ({
   auth: { header: 'symbio-auth-token', format: '{token}' },
   identities: { admin: { env: 'DEMO_TOKEN', description: 'admin' } }, defaultIdentity: 'admin', envelopes: {}, entries: [],
 });
-const entry = (recipe: Entry['recipe']): Entry => ({
-  id: 'demo/x', title: 'x', doc: { url: 'https://example.test/#x', quote: 'x' }, status: 404, strength: 'must', body: { kind: 'undocumented', basis: 'x' }, recipe,
+const entry = (recipe: Recipe): Entry => ({
+  id: 'demo/x', api: 'demo', position: { file: 'catalogs/demo.yaml', line: 1, col: 1 }, title: 'x', doc: { url: 'https://example.test/#x', quote: 'x' }, status: Status.of(404), strength: 'must', body: { kind: 'undocumented', basis: 'x' }, recipes: [recipe],
 });
 
 let ctx: APIRequestContext;

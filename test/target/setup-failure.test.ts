@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import type { LoadedCatalog } from '../../src/catalog/types.js';
+import { Status } from '../../src/catalog/status.js';
 import { executeEntry } from '../../src/runner/execute.js';
 import type { Validators } from '../../src/schema/compile.js';
 import { Redactor } from '../../src/target/redact.js';
@@ -22,8 +23,8 @@ test('a failed setup step: a one-line reason, the whole page as an attachment, t
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const entry = {
-      id: 'demo/x', title: 'x', doc: { url: 'https://example.test/#x', quote: 'x' }, status: 404, strength: 'must' as const, body: { kind: 'undocumented' as const, basis: 'x' },
-      recipe: { setup: [{ name: 'create thing', request: { method: 'POST', path: '/things', json: { a: 1 } }, expect: 201 }], request: { method: 'GET', path: '/x' } },
+      id: 'demo/x', api: 'demo', position: { file: 'catalogs/demo.yaml', line: 1, col: 1 }, title: 'x', doc: { url: 'https://example.test/#x', quote: 'x' }, status: Status.of(404), strength: 'must' as const, body: { kind: 'undocumented' as const, basis: 'x' },
+      recipes: [{ setup: [{ name: 'create thing', request: { method: 'POST', path: '/things', json: { a: 1 } }, expect: 201 }], request: { method: 'GET', path: '/x' } }],
     };
     const catalog = {
       api: 'demo', title: 'Demo', baseUrlVar: 'DEMO_BASE_URL', page: { url: 'https://example.test/', capture: 'x', title: 'x' },

@@ -65,17 +65,17 @@ for (const { file, api } of DOCUMENTS) {
       const e = c.entries.find((x) => x.doc.anchor === `/paths/${d.path.replace(/\//g, '~1')}/${d.method}/responses/${d.key}`);
       assert.ok(e, `an entry for ${d.method} ${d.path} ${d.key}`);
       assert.equal(e.doc.quote, d.description || d.key);
-      assert.ok(e.recipe || e.unprovokable, `${e.id}: a recipe or a reason`);
+      assert.ok(e.recipes.length || e.unprovokable, `${e.id}: a recipe or a reason`);
       if (/^5/.test(d.key) || d.key === 'default') assert.ok(e.unprovokable, `${e.id} is unprovokable`);
     }
     // every recipe's variables are described, every reason says something
     for (const e of c.entries) if (e.unprovokable) assert.ok(e.unprovokable.length > 20, e.id);
     // every derived request says what it rests on: the operation that documents the status, and how it is provoked
-    for (const e of c.entries.filter((x) => x.recipe)) {
+    for (const e of c.entries.filter((x) => x.recipes.length)) {
       const parts = e.doc.anchor!.split('/'); // /paths/<path>/<method>/responses/<key>
       const [method, key] = [parts.at(-3)!, parts.at(-1)!];
-      assert.equal(e.recipe!.basis?.kind, 'inferred', e.id);
-      assert.match(e.recipe!.basis!.why, new RegExp(`^${method.toUpperCase()} \\S+ documents a ${key} response; the request is inferred to provoke it: .{8,}`), e.id);
+      assert.equal(e.recipes[0]!.basis?.kind, 'inferred', e.id);
+      assert.match(e.recipes[0]!.basis!.why, new RegExp(`^${method.toUpperCase()} \\S+ documents a ${key} response; the request is inferred to provoke it: .{8,}`), e.id);
     }
   });
 
