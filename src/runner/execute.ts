@@ -91,16 +91,29 @@ export async function executeEntry(c: LoadedCatalog, e: Entry, ctx: RunContext):
   return result;
 }
 
-/** All violations of an exchange; a 5xx the entry does not document is also judged against the API's 5xx entries. */
+/**
+ * All violations of an exchange. A 5xx the entry does not document is also judged, once, against
+ * the union of the API's contracts for that status (every entry whose status allows it): it
+ * conforms when it keeps any one of them; otherwise the violations of the closest contract
+ * (fewest violations, the first in catalog order on a tie) are added, each naming it, the
+ * contracts it tied with and how many were tried. Judging each contract separately would list
+ * contradictory expectations (one code from each) for one answer.
+ */
 export function judge(c: LoadedCatalog, e: Entry, x: Exchange, validators: Validators): Violation[] {
   const violations = runChecks(x, { entry: e, validate: validators.get(e.id) });
-  if (x.status >= 500 && !e.status.allows(x.status)) {
-    for (const other of c.entries.filter((o) => o.id !== e.id && o.status.allows(x.status))) {
-      const extra = runChecks(x, { entry: other, validate: validators.get(other.id) }).filter((v) => v.check !== 'status_code_conformance');
-      violations.push(...extra.map((v) => ({ ...v, message: `(unexpected ${x.status}, judged against ${other.id}) ${v.message}` })));
-    }
-  }
-  return violations;
+  if (x.status < 500 || e.status.allows(x.status)) return violations;
+  return [...violations, ...againstDocumentedServerErrors(c, e, x, validators)];
+}
+
+function againstDocumentedServerErrors(c: LoadedCatalog, e: Entry, x: Exchange, validators: Validators): Violation[] {
+  const union = c.entries.filter((o) => o.id !== e.id && o.status.allows(x.status));
+  const judged = union.map((o) => ({ id: o.id, found: runChecks(x, { entry: o, validate: validators.get(o.id) }).filter((v) => v.check !== 'status_code_conformance') }));
+  if (!judged.length || judged.some((j) => j.found.length === 0)) return [];
+  const fewest = Math.min(...judged.map((j) => j.found.length));
+  const [closest, ...tied] = judged.filter((j) => j.found.length === fewest);
+  const n = union.length;
+  const why = `(unexpected ${x.status}: it keeps none of the ${n} contract${n === 1 ? '' : 's'} of ${c.api} that allow${n === 1 ? 's' : ''} ${x.status}; closest: ${closest!.id}, ${fewest} violation${fewest === 1 ? '' : 's'}${tied.length ? `, tied with ${tied.map((t) => t.id).join(', ')}` : ''})`;
+  return closest!.found.map((v) => ({ ...v, message: `${why} ${v.message}` }));
 }
 
 /** What came back, for the report: already redacted by the recipe runner; large bodies cut. */

@@ -6,14 +6,20 @@ import type { Exchange } from '../../src/target/exchange.js';
 import { Validators } from '../../src/schema/compile.js';
 import { toExchange } from '../../src/target/exchange.js';
 
-const CATALOG = `api: t
-title: T
-baseUrlVar: T_BASE_URL
-page: { url: "https://example.test/e", capture: t.txt, title: E }
-auth: { header: Authorization, format: "Bearer {token}" }
-identities: { admin: { env: T_TOKEN, description: admin } }
+/** The lines every test catalog starts with: its name, page, auth and one identity. */
+export function catalogHead(api: string, auth = '{ header: Authorization, format: "Bearer {token}" }'): string {
+  const up = api.toUpperCase();
+  return `api: ${api}
+title: ${up}
+baseUrlVar: ${up}_BASE_URL
+page: { url: "https://example.test/e", capture: ${api}.txt, title: E }
+auth: ${auth}
+identities: { admin: { env: ${up}_TOKEN, description: admin } }
 defaultIdentity: admin
-envelopes:
+`;
+}
+
+const CATALOG = `${catalogHead('t')}envelopes:
   problem: { type: object, properties: { title: { type: string }, status: { type: integer }, errorCode: { type: string } } }
 entries:
   - id: t/unauthorized

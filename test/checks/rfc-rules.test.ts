@@ -12,18 +12,11 @@ import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { checkNamed, runCheck, runChecks, type Violation } from '../../src/checks/index.js';
 import { Validators } from '../../src/schema/compile.js';
 import type { Exchange } from '../../src/target/exchange.js';
-import { exchange } from './helpers.js';
+import { catalogHead, exchange } from './helpers.js';
 
 /** A one-API catalog's text, with the auth and entries the test chooses. */
 function catalogText(auth: string, entries: string): string {
-  return `api: r
-title: R
-baseUrlVar: R_BASE_URL
-page: { url: "https://example.test/e", capture: r.txt, title: E }
-auth: ${auth}
-identities: { admin: { env: R_TOKEN, description: admin } }
-defaultIdentity: admin
-envelopes:
+  return `${catalogHead('r', auth)}envelopes:
   error: { type: object, properties: { code: { type: string } } }
 defaults:
   strength: must
