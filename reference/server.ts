@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadCatalogs } from '../src/catalog/load.js';
+import { loadCatalogs } from '../src/load.js';
 import type { LoadedCatalog } from '../src/catalog/types.js';
 import type { ApiContext, ReferenceApi, ReferenceOptions } from './api.js';
 import { FACTORIES } from './apis/index.js';

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalogs } from '../src/catalog/load.js';
+import { loadCatalogs } from '../src/load.js';
 import { bareLoop } from './bench/bare.js';
 import { writeFloorSuite } from './bench/floor.js';
 import { measure, summaryCount } from './bench/measure.js';

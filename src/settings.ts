@@ -7,7 +7,7 @@
  * drift-checked (`npm run schemas:check`).
  */
 
-import { runSettings, SettingError as RunSettingError } from './runner/run-settings.js';
+import { runSettings, SettingError as RunSettingError } from './run-settings.js';
 
 /** A value a definition refuses: the message says what it accepts. */
 export class SettingError extends Error {}
@@ -54,7 +54,7 @@ function path(raw: string): string {
   return raw;
 }
 
-/** The runner's politeness settings keep their own parser (src/runner/run-settings.ts); its message, without the name. */
+/** The runner's politeness settings keep their own parser (src/run-settings.ts); its message, without the name. */
 function viaRunSettings(name: string, raw: string): string {
   try { runSettings({ [name]: raw }); }
   catch (err) { if (err instanceof RunSettingError) throw new SettingError(err.message.replace(/^[A-Z_]+=[^:]*: /, '')); throw err; }
@@ -152,7 +152,7 @@ export const DEFINITIONS = {
   }),
   rateLimit: def<string | undefined>({
     name: 'FAULTLINE_RATE_LIMIT', group: 'run', default: 'no limit', accepts: 'requests per second or minute: `5/s`, `120/min`', unset: undefined,
-    doc: 'requests per base URL for the whole run, all workers together (src/runner/run-settings.ts)',
+    doc: 'requests per base URL for the whole run, all workers together (src/run-settings.ts)',
     parse: (raw) => viaRunSettings('FAULTLINE_RATE_LIMIT', raw),
   }),
   concurrency: def<string | undefined>({

@@ -5,7 +5,7 @@
  * the compiled-validator cache in that folder: empty, the first (cold) run fills it; a repeated
  * (warm) run loads every validator from it.
  */
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { generateAll } from '../../src/schema/generate.js';
 import { Validators } from '../../src/schema/compile.js';
 

@@ -2,7 +2,7 @@
  * Rules the meta-schema cannot express: cross-references inside a catalog (identities, envelopes,
  * sources, captures), id prefixes, regexes that must compile, recipe templates that must parse.
  */
-import { parseTemplate, templateStrings, TemplateError } from '../recipes/template.js';
+import { parseTemplate, templateStrings, TemplateError } from './template.js';
 import type { DocPath } from './locate.js';
 import type { MergedEntry } from './defaults.js';
 import { parseOneChallenge } from './challenge.js';

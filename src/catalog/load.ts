@@ -1,15 +1,15 @@
 /**
- * Loads `catalogs/*.yaml`: YAML syntax, the meta-schema, the semantic lint, that its schemas
- * compile, then cross-catalog rules (ids unique everywhere). Every problem is reported at once,
+ * Loads `catalogs/*.yaml`: YAML syntax, the meta-schema, the semantic lint, the later stages'
+ * checks of the loaded catalog (`later`: src/load.ts passes the schema stage's, that the contracts
+ * compile), then cross-catalog rules (ids unique everywhere). Every problem is reported at once,
  * located as `catalogs/<file>.yaml:LINE:COL message`; any problem throws CatalogError before
- * anything runs.
+ * anything runs. Everything else loads catalogs through src/load.ts, which runs every check.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from './issues.js';
-import { schemaProblems } from './compiles.js';
-import { lintCatalog } from './lint.js';
+import { lintCatalog, type LintProblem } from './lint.js';
 import { Locator, pointerToPath, TextLines } from './locate.js';
 import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
 import { completeEntry, withDefaults } from './defaults.js';
@@ -19,8 +19,11 @@ import type { CatalogFile, LoadedCatalog } from './types.js';
 
 export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.meta.url).pathname);
 
+/** A check of a later stage on the loaded catalog; its problems are located like the loader's own. */
+export type LaterCheck = (c: LoadedCatalog) => LintProblem[];
+
 /** Parse and validate one catalog's text; `file` is the label used in messages. */
-export function parseCatalog(text: string, file: string): { catalog?: LoadedCatalog; issues: CatalogIssue[] } {
+export function parseCatalog(text: string, file: string, later: readonly LaterCheck[] = []): { catalog?: LoadedCatalog; issues: CatalogIssue[] } {
   const lines = new TextLines(text);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const issues: CatalogIssue[] = [];
@@ -65,7 +68,7 @@ export function parseCatalog(text: string, file: string): { catalog?: LoadedCata
   const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
   const { defaults: _d, ...rest } = file_;
   const located: LoadedCatalog = { ...rest, entries: merged.map((e, i) => withBasisDefaults(file_, completeEntry(file_, e, captureLink, { file, ...loc.value(['entries', i]) }))), file };
-  for (const p of schemaProblems(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  for (const check of later) for (const p of check(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
   return { catalog: located, issues };
 }
@@ -75,20 +78,21 @@ const hasDefaults = (c: CatalogFile): boolean => c.defaults !== undefined && Obj
 const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();
 
 /** Load every `*.yaml` in `dir` (default: FAULTLINE_CATALOGS, else catalogs/; sorted by name); throws CatalogError listing every problem. */
-export function loadCatalogs(dir: string = process.env.FAULTLINE_CATALOGS || DEFAULT_CATALOG_DIR): LoadedCatalog[] {
+export function loadCatalogs(dir: string = process.env.FAULTLINE_CATALOGS || DEFAULT_CATALOG_DIR, later: readonly LaterCheck[] = []): LoadedCatalog[] {
   const abs = resolve(dir);
+  const memoKey = `${abs}\0${later.length}`;
   const files = readdirSync(abs).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
   const stamp = files.map((f) => { const s = statSync(join(abs, f)); return `${f}:${s.size}:${s.mtimeMs}`; }).join('|');
-  const hit = memo.get(abs);
+  const hit = memo.get(memoKey);
   if (hit && hit.stamp === stamp) return hit.catalogs;
   const texts = files.map((f) => readFileSync(join(abs, f), 'utf8'));
-  const key = cacheKey(files.map((f) => displayPath(join(abs, f))), texts);
+  const key = cacheKey([`checks:${later.length}`, ...files.map((f) => displayPath(join(abs, f)))], ['', ...texts]);
   const cached = readCache(key);
-  if (cached) { memo.set(abs, { stamp, catalogs: cached }); return cached; }
+  if (cached) { memo.set(memoKey, { stamp, catalogs: cached }); return cached; }
   const catalogs: LoadedCatalog[] = [];
   const issues: CatalogIssue[] = [];
   files.forEach((f, i) => {
-    const r = parseCatalog(texts[i]!, displayPath(join(abs, f)));
+    const r = parseCatalog(texts[i]!, displayPath(join(abs, f)), later);
     issues.push(...r.issues);
     if (r.catalog) catalogs.push(r.catalog);
   });
@@ -96,7 +100,7 @@ export function loadCatalogs(dir: string = process.env.FAULTLINE_CATALOGS || DEF
   if (issues.length) throw new CatalogError(issues);
   if (catalogs.length === 0) throw new CatalogError([{ file: displayPath(abs), line: 1, col: 1, message: 'no catalogs (*.yaml) found' }]);
   writeCache(key, catalogs);
-  memo.set(abs, { stamp, catalogs });
+  memo.set(memoKey, { stamp, catalogs });
   return catalogs;
 }
 

@@ -3,7 +3,7 @@
  * FAULTLINE_CATALOGS, else catalogs/), then lint every quote, anchor and example against the
  * captured pages; print a summary or every problem as file:line:col.
  */
-import { loadCatalogs } from '../catalog/load.js';
+import { loadCatalogs } from '../load.js';
 import { CatalogError, formatIssue } from '../catalog/issues.js';
 import { lintQuotes } from '../catalog/quote-lint.js';
 import { basisSummary, countsText } from '../catalog/basis.js';

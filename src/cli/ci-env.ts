@@ -10,7 +10,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadCatalogs } from '../catalog/load.js';
+import { loadCatalogs } from '../load.js';
 import { CatalogError } from '../catalog/issues.js';
 import type { LoadedCatalog } from '../catalog/types.js';
 import { requiredVariables, secretVariables } from '../recipes/requirements.js';

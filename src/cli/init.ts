@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { META_SCHEMA_PATH } from '../catalog/meta.js';
-import { parseCatalog } from '../catalog/load.js';
+import { parseCatalog } from '../load.js';
 import { catalogDir } from '../import/openapi/cli.js';
 import { envName } from '../import/openapi/recipes.js';
 

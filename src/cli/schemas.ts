@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadCatalogs } from '../catalog/load.js';
+import { loadCatalogs } from '../load.js';
 import { suiteCatalogDir } from '../runner/suite.js';
 import { CatalogError } from '../catalog/issues.js';
 import { generateAll } from '../schema/generate.js';

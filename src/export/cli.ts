@@ -7,7 +7,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { loadCatalogs } from '../catalog/load.js';
+import { loadCatalogs } from '../load.js';
 import { CatalogError } from '../catalog/issues.js';
 import { catalogDir } from '../import/openapi/cli.js';
 import { ExportError, exportCatalog, validateExport } from './openapi.js';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog, Json, RequestTemplate } from '../catalog/types.js';
 import type { SentRequest } from '../target/sender.js';
-import { parseTemplate } from './template.js';
+import { parseTemplate } from '../catalog/template.js';
 
 export interface Scope {
   env: Record<string, string | undefined>;

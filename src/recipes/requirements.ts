@@ -4,7 +4,7 @@
  * `not-configured`, naming the variable, before any request is sent.
  */
 import type { Catalog, Entry, RequestTemplate } from '../catalog/types.js';
-import { parseTemplate, templateStrings } from './template.js';
+import { parseTemplate, templateStrings } from '../catalog/template.js';
 
 export function requiredVariables(c: Catalog, e: Entry): string[] {
   const vars = new Set<string>([c.baseUrlVar]);

@@ -9,6 +9,7 @@ import type { Redactor } from '../target/redact.js';
 import type { RedirectPolicy } from '../target/redirects.js';
 import type { SentRequest, Sender } from '../target/sender.js';
 import { buildRequest, type Scope } from './build.js';
+import { DEFAULT_RETRY_AFTER_MAX_MS } from '../run-settings.js';
 
 /** A setup step that did not get what it needs; `response` is the step's answer (redacted), for the report's attachment. */
 export class SetupError extends Error {
@@ -45,7 +46,7 @@ export interface RecipeOptions {
    */
   retryAfterMaxMs?: number;
 }
-export const DEFAULT_RETRY_AFTER_MAX_MS = 10_000;
+export { DEFAULT_RETRY_AFTER_MAX_MS };
 
 /** Retry-After as ms: delay-seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {

@@ -7,7 +7,7 @@
 import type { LoadedCatalog } from '../catalog/types.js';
 import type { Expectation } from '../runner/expectations.js';
 import type { EntryResult } from '../runner/result.js';
-import { wrongBaseUrl } from '../target/diagnose.js';
+import { wrongBaseUrl } from './diagnose.js';
 import { compareWithBaseline, readBaseline } from './baseline.js';
 import { entryFacts, summarise, type ConformanceEntry, type ConformanceReport, type RunScope } from './collect.js';
 import { applyHistory, earlierRuns, emptyHistory, type History } from './history.js';

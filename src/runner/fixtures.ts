@@ -13,7 +13,7 @@ import { playwrightSender, type Sender } from '../target/sender.js';
 import { streamSender } from '../target/stream-sender.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { loadExpectations, type Expectation } from './expectations.js';
-import { runSettings } from './run-settings.js';
+import { runSettings } from '../run-settings.js';
 import { baseKeyOf, Throttle, throttledSender } from './throttle.js';
 import { transportTracker } from './keep-worker.js';
 

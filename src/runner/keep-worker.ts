@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import { TargetError } from '../target/errors.js';
 import type { Sender } from '../target/sender.js';
-import { runSettings } from './run-settings.js';
+import { runSettings } from '../run-settings.js';
 import { loadEnv } from '../env.js';
 
 /** The internal member this module relies on; see the module comment. */

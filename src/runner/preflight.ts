@@ -7,7 +7,7 @@ import type { LoadedCatalog } from '../catalog/types.js';
 import { baseUrlProblems, loadEnv } from '../env.js';
 import { loadExpectations } from './expectations.js';
 import { loadSuiteCatalogs } from './suite.js';
-import { runSettings, SettingError } from './run-settings.js';
+import { runSettings, SettingError } from '../run-settings.js';
 
 export function preflight(envName: string): LoadedCatalog[] {
   try {

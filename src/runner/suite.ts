@@ -1,5 +1,5 @@
 /** Which catalogs the suite runs: `catalogs/` or the folder named by FAULTLINE_CATALOGS. */
-import { loadCatalogs } from '../catalog/load.js';
+import { loadCatalogs } from '../load.js';
 import type { LoadedCatalog } from '../catalog/types.js';
 import { loadEnv } from '../env.js';
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { lintQuotes } from '../../src/catalog/quote-lint.js';
 import { Validators } from '../../src/schema/compile.js';
 import { synthesize, writeCatalogs } from '../../scripts/bench/synth.js';

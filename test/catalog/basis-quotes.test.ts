@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { lintBasisQuotes } from '../../src/catalog/basis-quotes.js';
 import { formatIssue } from '../../src/catalog/issues.js';
-import { loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { loadCatalogs, parseCatalog } from '../../src/load.js';
 import { BASE, colOf, lineOf } from './fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'faultline-basis-quotes-'));

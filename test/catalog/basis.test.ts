@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatIssue } from '../../src/catalog/issues.js';
-import { loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { loadCatalogs, parseCatalog } from '../../src/load.js';
 import { causesOf, countSteps, entryBasis, recipeSteps } from '../../src/catalog/basis.js';
 import type { Entry } from '../../src/catalog/types.js';
 import { BASE, colOf, lineOf } from './fixture.js';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatIssue } from '../../src/catalog/issues.js';
-import { parseCatalog } from '../../src/catalog/load.js';
+import { parseCatalog } from '../../src/load.js';
 import { strengthAt } from '../../src/catalog/strength.js';
 import type { Entry } from '../../src/catalog/types.js';
 import { runChecks } from '../../src/checks/index.js';

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { CatalogError, formatIssue, type CatalogIssue } from '../../src/catalog/issues.js';
-import { DEFAULT_CATALOG_DIR, loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR, loadCatalogs, parseCatalog } from '../../src/load.js';
 import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { Validators } from '../../src/schema/compile.js';
 import { generateAll } from '../../src/schema/generate.js';

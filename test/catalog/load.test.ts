@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CatalogError, formatIssue } from '../../src/catalog/issues.js';
-import { loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { loadCatalogs, parseCatalog } from '../../src/load.js';
 import { BASE, colOf, lineOf } from './fixture.js';
 
 function issuesOf(text: string): string[] {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../src/load.js';
 import { META_SCHEMA_PATH } from '../../src/catalog/meta.js';
 
 type Node = { [k: string]: unknown };

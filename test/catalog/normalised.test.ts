@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { loadCatalogs, parseCatalog } from '../../src/load.js';
 import { Status } from '../../src/catalog/status.js';
 import type { Entry, LoadedCatalog } from '../../src/catalog/types.js';
 import { toCatalogYaml } from '../../src/catalog/write.js';

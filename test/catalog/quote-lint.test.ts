@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { formatIssue } from '../../src/catalog/issues.js';
-import { DEFAULT_CATALOG_DIR, loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR, loadCatalogs, parseCatalog } from '../../src/load.js';
 import { readPage } from '../../src/catalog/page-text.js';
 import { lintQuotes } from '../../src/catalog/quote-lint.js';
 import { colOf, lineOf } from './fixture.js';

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { formatIssue } from '../../src/catalog/issues.js';
-import { parseCatalog } from '../../src/catalog/load.js';
+import { parseCatalog } from '../../src/load.js';
 import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { requiredVariables } from '../../src/recipes/requirements.js';
 import { executeEntry, type RunContext } from '../../src/runner/execute.js';

@@ -1,5 +1,5 @@
 /** A small catalog and exchange builders for the checks' unit tests. */
-import { parseCatalog } from '../../src/catalog/load.js';
+import { parseCatalog } from '../../src/load.js';
 import type { Json } from '../../src/catalog/types.js';
 import type { Expectation } from '../../src/checks/types.js';
 import type { Exchange } from '../../src/target/exchange.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { acceptedSchemes, parseChallenges } from '../../src/catalog/challenge.js';
-import { parseCatalog } from '../../src/catalog/load.js';
+import { parseCatalog } from '../../src/load.js';
 import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { checkNamed, runCheck, runChecks, type Violation } from '../../src/checks/index.js';
 import { Validators } from '../../src/schema/compile.js';

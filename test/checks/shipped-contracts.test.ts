@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
 import { checkNamed, runCheck, type Violation } from '../../src/checks/index.js';
 import { Validators } from '../../src/schema/compile.js';

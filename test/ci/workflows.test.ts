@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { parse as parseEnv } from 'dotenv';
 import { parse } from 'yaml';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { requiredVariables, secretVariables } from '../../src/recipes/requirements.js';
 import { commands } from './shell-words.js';
 import { ciEnv } from '../../src/cli/ci-env.js';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { consoleReporters } from '../../src/report/reporters.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { tempDir } from '../report/support.js';
 import { runFaultline, startFaultline } from '../support/faultline-cli.js';
 

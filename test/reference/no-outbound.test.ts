@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import dns from 'node:dns';
 import net from 'node:net';
 import { test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { FACTORIES } from '../../reference/apis/index.js';
 import { runRecipe } from '../../src/recipes/run.js';
 import { Redactor } from '../../src/target/redact.js';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCatalog } from '../../src/catalog/load.js';
+import { parseCatalog } from '../../src/load.js';
 import { entryFacts, summarise } from '../../src/report/collect.js';
 import { pageData } from '../../src/report/page-data.js';
 import { allureLabels } from '../../src/report/allure-merge.js';

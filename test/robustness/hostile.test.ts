@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test, type TestContext } from 'node:test';
 import type { ConformanceEntry } from '../../src/report/collect.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import * as hostile from '../support/hostile.js';
 import { watchPeakRss, type PeakRss } from '../support/peak-rss.js';
 import { envFor, runSuite, type SuiteRun } from '../support/run-suite.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { entryBasis } from '../../src/catalog/basis.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { runFaultline } from '../support/faultline-cli.js';
 
 test('faultline run --list --grep @assumed lists the assumed entries and only them', { timeout: 120_000 }, () => {

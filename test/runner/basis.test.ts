@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { entryBasis } from '../../src/catalog/basis.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import type { Entry } from '../../src/catalog/types.js';
 import { Status } from '../../src/catalog/status.js';
 import { entryTags } from '../../src/runner/define.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { chunksPerPart, entryTags, partsInUse, placeEntries } from '../../src/runner/define.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadCatalogs, parseCatalog } from '../../src/catalog/load.js';
+import { loadCatalogs, parseCatalog } from '../../src/load.js';
 import type { Json, LoadedCatalog } from '../../src/catalog/types.js';
 import type { Violation } from '../../src/checks/types.js';
 import { judge } from '../../src/runner/execute.js';

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { runSuite } from '../support/run-suite.js';
 import WorkerWatch from '../../src/runner/worker-watch.js';
 import { transportTracker } from '../../src/runner/keep-worker.js';

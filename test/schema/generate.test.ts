@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { parseCatalog, loadCatalogs } from '../../src/catalog/load.js';
+import { parseCatalog, loadCatalogs } from '../../src/load.js';
 import { Validators } from '../../src/schema/compile.js';
 import { generateAll } from '../../src/schema/generate.js';
 import { toCatalogYaml } from '../../src/catalog/write.js';

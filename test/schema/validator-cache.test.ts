@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import type { Entry, LoadedCatalog } from '../../src/catalog/types.js';
 import { newAjv, Validators } from '../../src/schema/compile.js';
 import { entrySchema, envelopesSchema } from '../../src/schema/generate.js';
@@ -100,7 +100,7 @@ test('FAULTLINE_NO_CACHE=1 compiles without reading or writing the cache', () =>
 
 test('processes filling one cache at once leave only whole files that load', { timeout: 120_000 }, async () => {
   const dir = join(tmp, 'concurrent');
-  const script = `import { loadCatalogs } from './src/catalog/load.js'; import { Validators } from './src/schema/compile.js';
+  const script = `import { loadCatalogs } from './src/load.js'; import { Validators } from './src/schema/compile.js';
 const cs = loadCatalogs(); const v = new Validators(cs); for (const c of cs) for (const e of c.entries) v.get(e.id);
 process.stdout.write(JSON.stringify(v.counts));`;
   const run = (): Promise<{ compiled: number; fromCache: number }> => promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, FAULTLINE_CACHE_DIR: dir } }).then((r) => JSON.parse(r.stdout) as { compiled: number; fromCache: number });

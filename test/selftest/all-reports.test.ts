@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runSuite } from '../support/run-suite.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 
 const ENV_DIR = new URL('../../env/', import.meta.url).pathname;
 // the run's env is a copy of the reference env in a temporary env folder (FAULTLINE_ENV_DIR), not in env/

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { startReference } from '../../reference/server.js';
 import { runSuite } from '../support/run-suite.js';
 import { casesFor, KINDS, rounds, type Case, type Kind } from './plan.js';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { runSuite } from '../support/run-suite.js';
 import { FACTORIES } from '../../reference/apis/index.js';
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { baseUrlProblems, EnvError, loadEnv } from '../../src/env.js';
 import { DEFINITIONS, readSettings, settingsTable, SettingError } from '../../src/settings.js';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const REFERENCE_ENV = readFileSync(join(ROOT, 'env/reference.env'), 'utf8');

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import type { Entry, Json, LoadedCatalog } from '../../src/catalog/types.js';
 import type { Violation } from '../../src/checks/types.js';
 import { loadEnv } from '../../src/env.js';

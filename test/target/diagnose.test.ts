@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadCatalogs } from '../../src/catalog/load.js';
+import { loadCatalogs } from '../../src/load.js';
 import { assembleReport } from '../../src/report/assemble.js';
 import type { EntryResult } from '../../src/runner/result.js';
-import { wrongBaseUrl } from '../../src/target/diagnose.js';
+import { wrongBaseUrl } from '../../src/report/diagnose.js';
 import { Status } from '../../src/catalog/status.js';
 
 const answer = (status: number, body: unknown): Pick<EntryResult, 'observed'> => ({ observed: { status, headers: {}, body: body as never } });

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseCatalog, DEFAULT_CATALOG_DIR } from '../../catalog/load.js';
+import { parseCatalog, DEFAULT_CATALOG_DIR } from '../../load.js';
 import { META_SCHEMA_PATH } from '../../catalog/meta.js';
 import { lintQuotes } from '../../catalog/quote-lint.js';
 import { suiteCatalogDir } from '../../runner/suite.js';

@@ -1,5 +1,5 @@
 /** `npm run import:page:compare [catalog dir]`: the importer against the hand-made catalogs, as a table, then every miss. */
-import { DEFAULT_CATALOG_DIR } from '../../catalog/load.js';
+import { DEFAULT_CATALOG_DIR } from '../../load.js';
 import { compareAll, formatTable } from './compare.js';
 
 const scores = compareAll(process.argv[2] ?? DEFAULT_CATALOG_DIR);

@@ -1,7 +1,7 @@
 /** The fixture OpenAPI documents the import tests use, with the api name each is imported as. */
 import { copyFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CATALOG_DIR } from '../../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR } from '../../../src/load.js';
 import { parseArgs, runImport } from '../../../src/import/openapi/cli.js';
 
 const FIXTURES = new URL('../../fixtures/openapi/', import.meta.url).pathname;

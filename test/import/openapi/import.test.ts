@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
-import { parseCatalog } from '../../../src/catalog/load.js';
+import { parseCatalog } from '../../../src/load.js';
 import { lintQuotes } from '../../../src/catalog/quote-lint.js';
 import { at, isObj, readOpenApi, type Obj } from '../../../src/import/openapi/document.js';
 import { importOpenApi, isErrorKey, METHODS } from '../../../src/import/openapi/build.js';

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../../src/load.js';
 import { ciEnv, neededVariables } from '../../../src/cli/ci-env.js';
 import { shippedPlusKennel } from './documents.js';
 

@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { parseCatalog } from '../../../src/catalog/load.js';
+import { parseCatalog } from '../../../src/load.js';
 import { runImport, parseArgs } from '../../../src/import/openapi/cli.js';
 import { runSuite } from '../../support/run-suite.js';
 import { DOCUMENTS } from './documents.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../../src/catalog/load.js';
+import { DEFAULT_CATALOG_DIR, loadCatalogs } from '../../../src/load.js';
 import { captureOf, compareAll, formatTable, totals } from '../../../src/import/page/compare.js';
 import { importPage } from '../../../src/import/page/index.js';
 

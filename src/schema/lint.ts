@@ -1,16 +1,16 @@
 /**
- * The last load-time rule: the JSON Schemas a catalog contributes (envelopes, body properties,
+ * The last load-time rule (run by the loader of src/load.ts, after the catalog's own rules): the JSON Schemas a catalog contributes (envelopes, body properties,
  * header and body patterns) must compile exactly as a worker will compile them, with the same ajv
  * options. The meta-schema only says "an object" for these, so without this a catalog with
  * `type: strin` in an envelope loaded cleanly and then broke every worker's Validators with an
  * unlocated ajv message instead of a `file:line:col` issue.
  */
 import type { ErrorObject } from 'ajv';
-import { newAjv } from '../schema/compile.js';
-import { bodySchema, entrySchema, envelopesId, envelopesSchema, headersSchema } from '../schema/generate.js';
-import type { LintProblem } from './lint.js';
-import { pointerToPath } from './locate.js';
-import type { Catalog, JsonSchema, LoadedCatalog } from './types.js';
+import { newAjv } from './compile.js';
+import { bodySchema, entrySchema, envelopesId, envelopesSchema, headersSchema } from './generate.js';
+import type { LintProblem } from '../catalog/lint.js';
+import { pointerToPath } from '../catalog/locate.js';
+import type { Catalog, JsonSchema, LoadedCatalog } from '../catalog/types.js';
 
 const firstLine = (err: unknown): string => ((err as Error).message ?? String(err)).split('\n')[0] ?? '';
 const ajvText = (e: ErrorObject | undefined): string => (e ? `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}` : 'is invalid');

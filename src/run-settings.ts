@@ -10,7 +10,8 @@
  *   FAULTLINE_KEEP_WORKER        0 = let Playwright restart a worker after every failing entry
  *                                (see keep-worker.ts); default on
  */
-import { DEFAULT_RETRY_AFTER_MAX_MS } from '../recipes/run.js';
+/** The longest total wait on a setup or teardown step's Retry-After (429/503), ms, unless the run says otherwise. */
+export const DEFAULT_RETRY_AFTER_MAX_MS = 10_000;
 
 export interface RunSettings {
   /** minimum interval between two requests to one base URL, ms (0 = no limit) */
