@@ -1,6 +1,6 @@
 /** Helpers for the report self-tests: run Playwright in a child process, normalise reports. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,16 @@ const PLAYWRIGHT = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 /** Two entries answered wrongly by the reference target, so runs have violations. */
 export const DEVIATIONS = 'cmix/unauthorized=drop-header:WWW-Authenticate;cmix/not-found=status:400';
 
+/** Temporary folders made here: removed when the test process exits, unless a test failed (then they stay, to look at). */
+const made: string[] = [];
+process.on('exit', (code) => {
+  if (code === 0 && !process.exitCode) for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `faultline-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `faultline-${prefix}-`));
+  made.push(dir);
+  return dir;
 }
 
 /** `playwright <args>` from the repo root with a clean faultline environment plus `env`. */
