@@ -16,7 +16,7 @@ export { DEFAULT_CATALOG_DIR };
 const LATER = [schemaProblems];
 
 /** Parse and validate one catalog's text; `file` is the label used in messages. */
-export function parseCatalog(text: string, file: string): { catalog?: LoadedCatalog; issues: CatalogIssue[] } {
+export function parseCatalog(text: string, file: string): { catalog?: LoadedCatalog; issues: CatalogIssue[]; pages?: string[] } {
   return parseFormat(text, file, LATER);
 }
 

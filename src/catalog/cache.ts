@@ -32,13 +32,20 @@ export function cacheKey(names: string[], texts: string[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
-/** The catalogs as JSON: each status in its written form (`Status.toJSON`), made a `Status` again on reading. */
-interface CacheFile { catalogs: LoadedCatalog[] }
+/**
+ * The catalogs as JSON: each status in its written form (`Status.toJSON`), made a `Status` again on
+ * reading; `pages`: the hash of every capture an `example: { printed }` was taken from, so a changed
+ * page is read again.
+ */
+interface CacheFile { catalogs: LoadedCatalog[]; pages?: Record<string, string> }
+
+const hashOf = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 export function readCache(key: string): LoadedCatalog[] | undefined {
   if (setting('noCache')) return undefined;
   try {
     const data = JSON.parse(readFileSync(join(setting('cacheDir'), `catalogs-${key}.json`), 'utf8')) as CacheFile;
+    if (Object.entries(data.pages ?? {}).some(([f, h]) => hashOf(f) !== h)) return undefined;
     for (const c of data.catalogs) for (const e of c.entries) e.status = Status.of(e.status as unknown as StatusInFile);
     return data.catalogs;
   } catch {
@@ -46,12 +53,12 @@ export function readCache(key: string): LoadedCatalog[] | undefined {
   }
 }
 
-export function writeCache(key: string, catalogs: LoadedCatalog[]): void {
+export function writeCache(key: string, catalogs: LoadedCatalog[], pages: string[] = []): void {
   try {
     const dir = setting('cacheDir');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `catalogs-${key}.json`);
-    const data: CacheFile = { catalogs };
+    const data: CacheFile = { catalogs, pages: Object.fromEntries(pages.map((f) => [f, hashOf(f)])) };
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data));
     renameSync(`${file}.${process.pid}.tmp`, file);
   } catch {

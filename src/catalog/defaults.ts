@@ -61,7 +61,7 @@ export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: 
   const anchor = merged.doc.anchor ?? fragment(merged.doc.url);
   const base = (cited.url ?? captureLink(cited.capture)).replace(/#.*$/, '');
   const url = merged.doc.url ?? `${base}${anchor !== undefined ? `#${anchor}` : ''}`;
-  const { id, title, doc: _doc, status, strength: _s, headers, contentType, body, recipe, recipes, ...rest } = merged;
+  const { id, title, doc: _doc, status, strength: _s, headers, contentType, body, recipe, recipes, example, ...rest } = merged;
   const entry: Entry = {
     id,
     api: c.api,
@@ -74,6 +74,8 @@ export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: 
     body: completeBody(body!, strength),
     recipes: recipes ?? (recipe ? [recipe] : []),
   };
+  // a printed-example reference is resolved before completion (src/catalog/printed.ts)
+  if (typeof example === 'string') entry.example = example;
   if (headers) entry.headers = headers.map((h): HeaderRule => ({ ...h, strength: h.strength ?? strength, ...(h.challenge === 'auth' ? { schemes: acceptedSchemes(c.auth) } : {}) }));
   if (contentType) entry.contentType = { ...contentType, strength: contentType.strength ?? strength };
   return entry;

@@ -14,6 +14,7 @@ import { Locator, pointerToPath, TextLines } from './locate.js';
 import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
 import { completeEntry, withDefaults } from './defaults.js';
 import { missingBasis, withBasisDefaults } from './basis.js';
+import { resolvePrinted } from './printed.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import type { CatalogFile, LoadedCatalog } from './types.js';
 
@@ -23,7 +24,7 @@ export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.met
 export type LaterCheck = (c: LoadedCatalog) => LintProblem[];
 
 /** Parse and validate one catalog's text; `file` is the label used in messages. */
-export function parseCatalog(text: string, file: string, later: readonly LaterCheck[] = []): { catalog?: LoadedCatalog; issues: CatalogIssue[] } {
+export function parseCatalog(text: string, file: string, later: readonly LaterCheck[] = []): { catalog?: LoadedCatalog; issues: CatalogIssue[]; pages?: string[] } {
   const lines = new TextLines(text);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const issues: CatalogIssue[] = [];
@@ -63,14 +64,15 @@ export function parseCatalog(text: string, file: string, later: readonly LaterCh
     }
   });
   if (issues.length) return { issues: sortIssues(issues) };
-  for (const p of [...lintCatalog(file_, merged), ...missingBasis(file_, merged)]) issues.push({ file, ...loc.value(p.path), message: p.message });
+  const printed = resolvePrinted(file_, merged, file);
+  for (const p of [...lintCatalog(file_, merged), ...missingBasis(file_, merged), ...printed.problems]) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
   const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
   const { defaults: _d, ...rest } = file_;
   const located: LoadedCatalog = { ...rest, entries: merged.map((e, i) => withBasisDefaults(file_, completeEntry(file_, e, captureLink, { file, ...loc.value(['entries', i]) }))), file };
   for (const check of later) for (const p of check(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
-  return { catalog: located, issues };
+  return { catalog: located, issues, pages: printed.read };
 }
 
 const hasDefaults = (c: CatalogFile): boolean => c.defaults !== undefined && Object.keys(c.defaults).length > 0;
@@ -91,15 +93,17 @@ export function loadCatalogs(dir: string = process.env.FAULTLINE_CATALOGS || DEF
   if (cached) { memo.set(memoKey, { stamp, catalogs: cached }); return cached; }
   const catalogs: LoadedCatalog[] = [];
   const issues: CatalogIssue[] = [];
+  const pages: string[] = [];
   files.forEach((f, i) => {
     const r = parseCatalog(texts[i]!, displayPath(join(abs, f)), later);
     issues.push(...r.issues);
     if (r.catalog) catalogs.push(r.catalog);
+    pages.push(...(r.pages ?? []));
   });
   issues.push(...crossCatalog(catalogs));
   if (issues.length) throw new CatalogError(issues);
   if (catalogs.length === 0) throw new CatalogError([{ file: displayPath(abs), line: 1, col: 1, message: 'no catalogs (*.yaml) found' }]);
-  writeCache(key, catalogs);
+  writeCache(key, catalogs, pages);
   memo.set(memoKey, { stamp, catalogs });
   return catalogs;
 }

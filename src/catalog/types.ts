@@ -145,10 +145,12 @@ export interface Defaults {
   basis?: Basis;
 }
 
-export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'status' | 'recipes' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
+export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'status' | 'recipes' | 'example' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
   /** a string is the quote alone */
   doc: string | { url?: string; anchor?: string; quote: string };
   status: StatusInFile;
+  /** the example as printed, or a fragment of the page's printed example to take it from */
+  example?: string | { printed: string };
   /** the one cause's recipe */
   recipe?: Recipe;
   /** several causes' recipes (exclusive with recipe) */

@@ -204,7 +204,7 @@ test('Swagger 2.0 takes the same path: schemas on responses, printed examples, b
   assert.deepEqual(catalog.auth, { header: 'X-Api-Key', format: '{token}' });
   const e = (id: string) => catalog.entries.find((x) => x.id === `inventory/${id}`)!;
   assert.deepEqual(e('getItem.404').body, { kind: 'json', envelope: 'Error' });
-  assert.deepEqual(JSON.parse(e('getItem.404').example!), { code: 404, message: 'not found' });
+  assert.deepEqual(JSON.parse(e('getItem.404').example as string), { code: 404, message: 'not found' });
   assert.deepEqual(e('addItem.422').recipe?.request.json, {}, 'the body parameter without its required name');
   assert.equal(e('getItem.401').recipe?.request.as, 'none');
   assert.equal(e('getItem.401').headers?.find((h) => h.name === 'WWW-Authenticate')?.challenge, 'auth', 'an undeclared challenge: one the auth accepts (RFC 9110)');
