@@ -3,7 +3,7 @@
  * processes), spec output on stdout, and a closing line `N passed, N failed, N skipped` that CI
  * reads. Pass file paths or name fragments to run a subset: `npm test -- checks reference/cmix`.
  *
- * `npm run test:unit` (`--unit`) runs only the fast files (seconds): scripts/test-files.ts says which.
+ * `npm run test:unit` (`--unit`) leaves out the files that start whole suite runs: scripts/test-files.ts says which.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
