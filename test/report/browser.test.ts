@@ -8,10 +8,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { CHROMIUM, launchChromium, loopbackContext } from '../support/chromium.js';
+import { CHROMIUM, launchChromium, loopbackContext, openReport } from '../support/chromium.js';
 import type { ConformanceReport, Summary } from '../../src/report/collect.js';
 import { renderHtml } from '../../src/report/html.js';
 import { setting } from '../../src/settings.js';
@@ -34,10 +33,6 @@ function fixture(): ConformanceReport {
   return r;
 }
 
-async function open(page: Page, file: string, hash = ''): Promise<void> {
-  await page.goto(pathToFileURL(file).href + hash);
-  await page.waitForSelector('html[data-ready]', { timeout: 10_000 });
-}
 
 /** The summary table as shown: per row (API or '' for the total) and column, the visible number. */
 async function shownCounts(page: Page): Promise<Record<string, Record<string, number>>> {
@@ -76,7 +71,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
 
   test('the counts shown equal conformance.json, per API and overall', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     assert.deepEqual(await shownCounts(page), expectedCounts(report));
     assert.equal(await page.locator('#matrix .tile').count(), report.entries.length, 'one matrix tile per entry');
     assert.equal(await page.locator('#f-count').getAttribute('data-shown'), String(report.entries.length));
@@ -89,7 +84,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
 
   test('newly failing and newly fixed entries come first', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const first = await page.$eval('main > section:not([hidden])', (s) => s.id);
     assert.equal(first, 'baseline');
     const ids = (sel: string): Promise<string[]> => page.$$eval(`${sel} .open-entry`, (bs) => bs.map((b) => b.getAttribute('data-id')));
@@ -100,7 +95,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
 
   test('filters by API, outcome and text, kept in the URL hash', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const visible = (): Promise<{ api: string; outcome: string; text: string }[]> => page.$$eval('#entries .entry', (ds) => ds.map((d) => (
       { api: d.closest('section').getAttribute('data-api'), outcome: d.className.replace(/.*\bo-(\S+).*/, '$1'), text: d.textContent }
     )));
@@ -124,7 +119,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
     const url = page.url();
     await page.goto('about:blank');
     await page.goto(url);
-    await page.waitForSelector('html[data-ready]');
+    await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
     assert.equal(await page.inputValue('#f-api'), 'api2');
     assert.ok(await page.isChecked('#filters input[value=violation]'));
     assert.equal(await page.inputValue('#f-q'), target.id + ' ');
@@ -142,7 +137,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
 
   test('a violation opens with requirement, doc quote, expected vs actual and the reproduction', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const v = report.entries.find((e) => e.outcome === 'violation')!;
     await page.click(`#matrix .tile[data-idx="${report.entries.indexOf(v)}"]`);
     const row = page.locator(`#entry-${report.entries.indexOf(v)}`);
@@ -165,7 +160,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-    await open(page, file);
+    await openReport(page, file);
     // Open every entry of the first page, so every detail renderer runs on hostile data.
     await page.$$eval('#entries .entry', (ds) => ds.forEach((d) => d.setAttribute('open', '')));
     await page.locator('#entries .entry[data-rendered]').nth(199).waitFor();
@@ -185,7 +180,7 @@ describe('the conformance page in Chromium', { timeout: 180_000 }, () => {
     assert.equal(run.status, 1, run.output);
     const real = readReport(out);
     const page = await context.newPage();
-    await open(page, join(out, 'conformance-partial', 'index.html'));
+    await openReport(page, join(out, 'conformance-partial', 'index.html'));
     assert.match((await page.locator('#scope').textContent())!, new RegExp(`Partial run: ${real.run!.selected} of ${real.run!.total} entries selected`));
     assert.deepEqual(await shownCounts(page), expectedCounts(real));
     assert.ok(real.summary.violation === 2 && real.summary.unprovokable >= 1);

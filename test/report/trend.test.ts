@@ -9,15 +9,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 import type { ConformanceEntry, ConformanceReport } from '../../src/report/collect.js';
 import { summarise } from '../../src/report/collect.js';
 import { applyHistory, runOf } from '../../src/report/history.js';
 import { renderHtml } from '../../src/report/html.js';
 import { syntheticReport } from '../../scripts/bench/synthetic.js';
-import { launchChromium, loopbackContext } from '../support/chromium.js';
+import { launchChromium, loopbackContext, openReport } from '../support/chromium.js';
 import { tempDir } from './support.js';
 
 const NIGHTS = ['2026-11-19T02:17:00.000Z', '2026-11-20T02:17:00.000Z', '2026-11-21T02:17:00.000Z'];
@@ -42,10 +41,6 @@ function nights(): ConformanceReport[] {
   return [a, b, c];
 }
 
-async function open(page: Page, file: string): Promise<void> {
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('html[data-ready]', { timeout: 10_000 });
-}
 
 describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
@@ -83,7 +78,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
 
   test('one bar per night, overall and per API, each as failing as that night', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     assert.equal(await page.locator('#trend').isVisible(), true);
     const bars = async (sel: string): Promise<number[]> => page.$$eval(`${sel} .t-run`, (gs) => gs.map((g) => Number(g.getAttribute('data-failing'))));
     const failing = (s: { violation: number; error: number } | undefined): number => (s?.violation ?? 0) + (s?.error ?? 0);
@@ -103,7 +98,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
 
   test('"failing since" the first night, and "fixed on" tonight', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const since = (id: string): Promise<string> => page.locator('#entries .entry', { has: page.locator(`code.id:text-is("${id}")`) }).locator('.since').textContent().then((t) => t ?? '');
     const date = (iso: string): Promise<string> => page.evaluate((x) => new Date(x).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }), iso);
     assert.equal(await since('api1/entry-0'), `failing since ${await date(NIGHTS[0]!)} (3 runs)`);
@@ -114,7 +109,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
 
   test('times are local and readable, not raw ISO', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const meta = (await page.locator('#meta').textContent())!;
     assert.ok(!meta.includes(tonight.startedAt), meta);
     assert.equal(await page.locator('#meta time').first().getAttribute('datetime'), tonight.startedAt);
@@ -123,7 +118,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
 
   test('a SHOULD-only violation is counted apart, passes, and its row shows SHOULD in full', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const cell = page.locator('#summary tr.total td[data-outcome="should-violation"]');
     assert.equal(await cell.getAttribute('data-count'), String(tonight.summary.shouldViolation));
     const row = page.locator('#entries .entry.o-should-violation').first();
@@ -137,7 +132,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
 
   test('a wrong content type is the root cause; the body checks it breaks are shown under it', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const v = tonight.entries.find((e) => e.violations?.[0]?.check === 'content_type_conformance')!;
     await page.click(`#matrix .tile[data-idx="${tonight.entries.indexOf(v)}"]`);
     const table = page.locator(`#entry-${tonight.entries.indexOf(v)} table.checks`);
@@ -152,7 +147,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
 
   test('a known deviation links its ticket and shows its expiry', async () => {
     const page = await context.newPage();
-    await open(page, file);
+    await openReport(page, file);
     const k = tonight.entries.find((e) => e.expectation)!;
     await page.click(`#matrix .tile[data-idx="${tonight.entries.indexOf(k)}"]`);
     const reason = page.locator(`#entry-${tonight.entries.indexOf(k)} .expectation`);
@@ -165,7 +160,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
   test('at 800 px nothing overflows the page', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 800, height: 900 });
-    await open(page, file);
+    await openReport(page, file);
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);
     const table = await page.locator('#summary table').boundingBox();
@@ -183,7 +178,7 @@ describe('trends across nights in Chromium', { timeout: 120_000 }, () => {
     const pfile = join(dir, 'partial.html');
     writeFileSync(pfile, renderHtml(partial));
     const page = await context.newPage();
-    await open(page, pfile);
+    await openReport(page, pfile);
     assert.match((await page.locator('#scope').textContent())!, /Partial run: 20 of 60 entries selected/);
     assert.equal(await page.locator('.t-all .t-run').count(), 3, 'the three complete nights, not this run');
     assert.equal(await page.locator('.t-all .t-run.t-current').count(), 0);

@@ -4,7 +4,8 @@
  * page benchmark and the browser self-test; the report itself never needs a browser.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { setting } from '../../src/settings.js';
 
 export const CHROMIUM = setting('chromium');
@@ -32,4 +33,13 @@ export async function loopbackContext(browser: Browser, blocked: string[] = []):
     return route.abort('blockedbyclient');
   });
   return context;
+}
+
+/**
+ * Opens a report file (with an optional `#hash`) and waits until its script marks the page ready.
+ * The bound is generous: a loaded 2-core machine may take many seconds to lay out a large page.
+ */
+export async function openReport(page: Page, file: string, hash = ''): Promise<void> {
+  await page.goto(pathToFileURL(file).href + hash);
+  await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
 }
