@@ -16,6 +16,7 @@ import { completeEntry, withDefaults } from './defaults.js';
 import { missingBasis, withBasisDefaults } from './basis.js';
 import { resolvePrinted } from './printed.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
+import { setting } from '../settings.js';
 import type { CatalogFile, LoadedCatalog } from './types.js';
 
 export const DEFAULT_CATALOG_DIR = resolve(new URL('../../catalogs/', import.meta.url).pathname);
@@ -80,7 +81,7 @@ const hasDefaults = (c: CatalogFile): boolean => c.defaults !== undefined && Obj
 const memo = new Map<string, { stamp: string; catalogs: LoadedCatalog[] }>();
 
 /** Load every `*.yaml` in `dir` (default: FAULTLINE_CATALOGS, else catalogs/; sorted by name); throws CatalogError listing every problem. */
-export function loadCatalogs(dir: string = process.env.FAULTLINE_CATALOGS || DEFAULT_CATALOG_DIR, later: readonly LaterCheck[] = []): LoadedCatalog[] {
+export function loadCatalogs(dir: string = setting('catalogsDir') ?? DEFAULT_CATALOG_DIR, later: readonly LaterCheck[] = []): LoadedCatalog[] {
   const abs = resolve(dir);
   const memoKey = `${abs}\0${later.length}`;
   const files = readdirSync(abs).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();

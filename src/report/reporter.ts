@@ -13,6 +13,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { loadEnv } from '../env.js';
+import { setting } from '../settings.js';
 import { loadExpectations, type Expectation } from '../runner/expectations.js';
 import { loadSuiteCatalogs } from '../runner/suite.js';
 import type { EntryResult } from '../runner/result.js';
@@ -68,7 +69,10 @@ export default class ConformanceReporter implements Reporter {
     const ids = new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id)));
     const problems: string[] = [];
     const settings = verdictSettings(vars, ids, problems);
-    const history = readHistory(process.env.FAULTLINE_HISTORY ? resolve(process.env.FAULTLINE_HISTORY) : historyFile(this.outputDir));
+    const historyPath = setting('history');
+    const history = readHistory(historyPath ? resolve(historyPath) : historyFile(this.outputDir));
+    const baselinePath = setting('baseline');
+    const verdictPath = setting('verdictFile');
     const { report, warnings } = assembleReport({
       environment: env.name,
       vars,
@@ -77,7 +81,7 @@ export default class ConformanceReporter implements Reporter {
       // FullResult's times span the whole run, also when merge-reports replays sharded blobs.
       startedAt: result.startTime,
       durationMs: result.duration,
-      ...(process.env.FAULTLINE_BASELINE ? { baselineFile: resolve(process.env.FAULTLINE_BASELINE) } : {}),
+      ...(baselinePath ? { baselineFile: resolve(baselinePath) } : {}),
       // Under merge-reports the suite holds every shard's tests: the union is what was selected.
       selected: this.selected,
       interrupted: result.status === 'interrupted' || result.status === 'timedout',
@@ -94,11 +98,11 @@ export default class ConformanceReporter implements Reporter {
     writeAtomic(join(dir, 'conformance.json'), JSON.stringify(report, null, 2) + '\n');
     writeAtomic(join(dir, 'index.html'), renderHtml(report));
     if (report.run!.scope === 'complete') {
-      const max = Number(process.env.FAULTLINE_HISTORY_RUNS || DEFAULT_HISTORY_RUNS);
-      writeAtomic(historyFile(this.outputDir), JSON.stringify(appendRun(history.history, runOf(report), max > 0 ? max : DEFAULT_HISTORY_RUNS)) + '\n');
+      const max = setting('historyRuns') ?? DEFAULT_HISTORY_RUNS;
+      writeAtomic(historyFile(this.outputDir), JSON.stringify(appendRun(history.history, runOf(report), max)) + '\n');
     }
-    if (process.env.FAULTLINE_VERDICT_FILE) {
-      writeAtomic(resolve(process.env.FAULTLINE_VERDICT_FILE), JSON.stringify({ ...report.verdict, run: report.run, report: join(dir, 'conformance.json') }) + '\n');
+    if (verdictPath) {
+      writeAtomic(resolve(verdictPath), JSON.stringify({ ...report.verdict, run: report.run, report: join(dir, 'conformance.json') }) + '\n');
     }
     process.stdout.write(closingLines(report, [...(history.warning ? [history.warning] : []), ...warnings], join(dir, 'index.html')).join('\n') + '\n');
     const verdict = report.verdict!;
