@@ -8,12 +8,12 @@
  * The page benchmark is separate: `npx tsx scripts/bench/page.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogs } from '../src/load.js';
 import { bareLoop } from './bench/bare.js';
 import { writeFloorSuite } from './bench/floor.js';
-import { measure, summaryCount } from './bench/measure.js';
+import { measure, summaryCount, type Measured } from './bench/measure.js';
 import { errorMix, loadTest, startReferenceProcess } from './bench/reference-load.js';
 import { synthesize, writeCatalogs } from './bench/synth.js';
 import { loadEnv } from '../src/env.js';
@@ -35,6 +35,12 @@ const sections = new Set((process.env.FAULTLINE_BENCH_SECTIONS ?? 'catalogs,full
 
 function referenceEnv(port: number): Record<string, string | undefined> {
   return loadEnv({ REFERENCE_PORT: String(port) }).vars;
+}
+
+/** MB on disk of each report a run wrote (each top-level file or folder of its reports folder). */
+function reportSizes(dir: string): Record<string, number> {
+  const bytes = (p: string): number => { const st = statSync(p); return st.isDirectory() ? readdirSync(p).reduce((n, f) => n + bytes(join(p, f)), 0) : st.size; };
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, Number((bytes(join(dir, f)) / 1e6).toFixed(1))]));
 }
 
 // 1. Catalog loading and schema generation (no cache), real catalogs and a synthetic 10,000.
@@ -129,23 +135,57 @@ for (const [label, settings] of [['no limit', {}], ['FAULTLINE_RATE_LIMIT=10/s',
 json.polite = polite;
 }
 
-// 8. Scale: synthetic catalogs against the reference target, and the Playwright floor.
+// 8. Scale: synthetic catalogs against the reference target, the bare loop and the Playwright floor.
+// Interleaved rounds (medians): the bare command, faultline with minimal reporters, faultline with
+// every reporter. The bare command is a process of its own timed from spawn to exit (see
+// scripts/bench/bare.ts); the old in-process, one-at-a-time loop is kept as a labelled row.
 const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
 const scale: Record<string, unknown>[] = [];
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const scaleRounds = Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3);
 for (const n of sections.has('scale') ? sizes : []) {
   const dir = join(OUT, `syn-${n}`);
-  if (n !== 10_000) writeCatalogs(dir, synthesize(real, n));
-  const env = { ...process.env, CI: '1', FAULTLINE_CATALOGS: dir, FAULTLINE_REPORTERS: 'minimal', CONFORMANCE_ENV: 'reference', FAULTLINE_REFERENCE: 'none', REFERENCE_PORT: String(ref.port), FAULTLINE_REPORTS_DIR: join(OUT, `run-${n}`) };
-  const list = await measure(process.execPath, [pw, 'test', '--list'], env, ROOT);
-  const run = await measure(process.execPath, [pw, 'test'], env, ROOT);
+  writeCatalogs(dir, synthesize(real, n));
+  const runEnv = (reporters: 'minimal' | 'all'): NodeJS.ProcessEnv => {
+    const e: NodeJS.ProcessEnv = { ...process.env, CI: '1', FAULTLINE_CATALOGS: dir, CONFORMANCE_ENV: 'reference', FAULTLINE_REFERENCE: 'none', REFERENCE_PORT: String(ref.port), FAULTLINE_REPORTS_DIR: join(OUT, `run-${n}-${reporters}`) };
+    if (reporters === 'minimal') e.FAULTLINE_REPORTERS = 'minimal'; else delete e.FAULTLINE_REPORTERS;
+    return e;
+  };
+  const list = await measure(process.execPath, [pw, 'test', '--list'], runEnv('minimal'), ROOT);
+  const bareArgs = [...tsx, 'scripts/bench/bare.ts', dir, String(ref.port), '16'];
+  await measure(process.execPath, bareArgs, process.env, ROOT); // warms the catalog and validator caches both sides read
+  const rounds: { bare: Measured; minimal: Measured; all: Measured }[] = [];
+  for (let r = 0; r < scaleRounds; r++) {
+    rounds.push({
+      bare: await measure(process.execPath, bareArgs, process.env, ROOT),
+      minimal: await measure(process.execPath, [pw, 'test'], runEnv('minimal'), ROOT),
+      all: await measure(process.execPath, [pw, 'test'], runEnv('all'), ROOT),
+    });
+  }
+  const written = reportSizes(join(OUT, `run-${n}-all`));
   const floorCfg = writeFloorSuite(join(ROOT, 'reports', 'bench-floor'), n, floorUrl);
   const floor = await measure(process.execPath, [pw, 'test', '--config', floorCfg], { ...process.env, CI: '1' }, ROOT);
-  const bareN = await bareLoop(loadCatalogs(dir), referenceEnv(ref.port));
-  const s = { entries: n, collectMs: Math.round(list.ms), runMs: Math.round(run.ms), peakMB: Math.round(run.peakMB), passed: summaryCount(run.stdout, 'passed'), entriesPerSecond: Math.round(n / (run.ms / 1000)), floorMs: Math.round(floor.ms), floorPeakMB: Math.round(floor.peakMB), ratioToFloor: Number((run.ms / floor.ms).toFixed(2)), bareMs: Math.round(bareN.ms), ratioToBare: Number((run.ms / bareN.ms).toFixed(2)) };
+  const oldBare = await bareLoop(loadCatalogs(dir), referenceEnv(ref.port));
+  const med = (k: 'bare' | 'minimal' | 'all', f: 'ms' | 'cpuMs' | 'peakMB'): number => median(rounds.map((x) => x[k][f] ?? 0));
+  const bareOut = JSON.parse(rounds[0]!.bare.stdout.trim().split('\n').pop()!) as { entries: number; valid: number; loopMs: number };
+  const runMs = med('minimal', 'ms');
+  const s = {
+    entries: n, rounds: scaleRounds, collectMs: Math.round(list.ms),
+    runMs: Math.round(runMs), runCpuMs: Math.round(med('minimal', 'cpuMs')), peakMB: Math.round(med('minimal', 'peakMB')), passed: summaryCount(rounds[0]!.minimal.stdout, 'passed'), entriesPerSecond: Math.round(n / (runMs / 1000)),
+    allReportersMs: Math.round(med('all', 'ms')), allReportersCpuMs: Math.round(med('all', 'cpuMs')), allReportersPeakMB: Math.round(med('all', 'peakMB')), reportSizes: written,
+    bareMs: Math.round(med('bare', 'ms')), bareCpuMs: Math.round(med('bare', 'cpuMs')), bareLoopMs: bareOut.loopMs, bareValid: bareOut.valid, bareEntries: bareOut.entries,
+    ratioToBare: Number((runMs / med('bare', 'ms')).toFixed(2)), cpuRatioToBare: Number((med('minimal', 'cpuMs') / med('bare', 'cpuMs')).toFixed(2)),
+    oldBareMs: Math.round(oldBare.ms), ratioToOldBare: Number((runMs / oldBare.ms).toFixed(2)),
+    reportersWall: Number((med('all', 'ms') / runMs).toFixed(2)), reportersCpu: Number((med('all', 'cpuMs') / med('minimal', 'cpuMs')).toFixed(2)),
+    floorMs: Math.round(floor.ms), floorPeakMB: Math.round(floor.peakMB), ratioToFloor: Number((runMs / floor.ms).toFixed(2)),
+  };
   scale.push(s);
-  row(`scale ${n}: faultline run`, `${(run.ms / 1000).toFixed(1)} s`, `${s.entriesPerSecond} entries/s, ${(run.ms / n).toFixed(2)} ms/entry, collect ${(list.ms / 1000).toFixed(1)} s, peak ${s.peakMB} MB, ${s.passed} passed`);
-  row(`scale ${n}: bare fetch + ajv loop, same requests`, `${(bareN.ms / 1000).toFixed(1)} s`, `${(bareN.ms / n).toFixed(2)} ms/entry; faultline/bare = ${s.ratioToBare}`);
-  row(`scale ${n}: Playwright floor (1 GET per test)`, `${(floor.ms / 1000).toFixed(1)} s`, `${(floor.ms / n).toFixed(2)} ms/test, peak ${s.floorPeakMB} MB; faultline/floor = ${s.ratioToFloor}`);
+  const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  row(`scale ${n}: faultline run, minimal reporters`, secs(runMs), `${s.entriesPerSecond} entries/s, cpu ${secs(s.runCpuMs)}, collect ${secs(list.ms)}, peak ${s.peakMB} MB, ${s.passed} passed; median of ${scaleRounds}`);
+  row(`scale ${n}: bare command (node + catalogs + validators + fetch/ajv, 16 in flight)`, secs(s.bareMs), `cpu ${secs(s.bareCpuMs)} (its loop ${secs(bareOut.loopMs)}); faultline/bare = ${s.ratioToBare} wall, ${s.cpuRatioToBare} cpu`);
+  row(`scale ${n}: old baseline (in-process loop only, 1 in flight)`, secs(oldBare.ms), `faultline/old = ${s.ratioToOldBare}`);
+  row(`scale ${n}: faultline run, all reporters`, secs(s.allReportersMs), `cpu ${secs(s.allReportersCpuMs)}, peak ${s.allReportersPeakMB} MB; ${s.reportersWall}x minimal wall, ${s.reportersCpu}x cpu; ${Object.entries(written).map(([k, v]) => `${k} ${v} MB`).join(', ')}`);
+  row(`scale ${n}: Playwright floor (1 GET per test)`, secs(floor.ms), `${(floor.ms / n).toFixed(2)} ms/test, peak ${s.floorPeakMB} MB; faultline/floor = ${s.ratioToFloor}`);
 }
 json.scale = scale;
 ref.stop();
