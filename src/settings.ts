@@ -9,6 +9,9 @@
 
 import { runSettings, SettingError as RunSettingError } from './run-settings.js';
 
+/** How many complete runs the trend history keeps when FAULTLINE_HISTORY_RUNS is unset. */
+export const DEFAULT_HISTORY_RUNS = 30;
+
 /** A value a definition refuses: the message says what it accepts. */
 export class SettingError extends Error {}
 
@@ -225,8 +228,8 @@ export const DEFINITIONS = {
     doc: 'earlier complete runs, for the trend and "since when"',
     parse: path,
   }),
-  historyRuns: def<number | undefined>({
-    name: 'FAULTLINE_HISTORY_RUNS', group: 'reports', default: 'see src/report', accepts: 'an integer ≥ 1', unset: undefined,
+  historyRuns: def<number>({
+    name: 'FAULTLINE_HISTORY_RUNS', group: 'reports', default: String(DEFAULT_HISTORY_RUNS), accepts: 'an integer ≥ 1', unset: DEFAULT_HISTORY_RUNS,
     doc: 'how many complete runs the history keeps',
     parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
   }),

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { ConformanceReport, ReportOutcome, Summary } from './collect.js';
+import { DEFAULT_HISTORY_RUNS } from '../settings.js';
 
 export interface HistoryRun {
   startedAt: string;
@@ -19,7 +20,6 @@ export interface HistoryRun {
 
 export interface History { version: 1; runs: HistoryRun[] }
 
-export const DEFAULT_HISTORY_RUNS = 30;
 
 /** What counts as failing for "since when": what a person must look at. */
 const FAILING: ReadonlySet<ReportOutcome> = new Set<ReportOutcome>(['violation', 'error', 'should-violation']);

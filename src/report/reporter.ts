@@ -19,7 +19,7 @@ import { loadSuiteCatalogs } from '../runner/suite.js';
 import type { EntryResult } from '../runner/result.js';
 import { assembleReport } from './assemble.js';
 import { recordedResult, type ConformanceReport } from './collect.js';
-import { appendRun, DEFAULT_HISTORY_RUNS, readHistory, runOf } from './history.js';
+import { appendRun, readHistory, runOf } from './history.js';
 import { renderHtml } from './html.js';
 import { historyFile, reportFolder } from './placement.js';
 import { parseAllowNotConfigured, parseStrict, SettingsError, type VerdictSettings } from './verdict.js';
@@ -98,7 +98,7 @@ export default class ConformanceReporter implements Reporter {
     writeAtomic(join(dir, 'conformance.json'), JSON.stringify(report, null, 2) + '\n');
     writeAtomic(join(dir, 'index.html'), renderHtml(report));
     if (report.run!.scope === 'complete') {
-      const max = setting('historyRuns') ?? DEFAULT_HISTORY_RUNS;
+      const max = setting('historyRuns');
       writeAtomic(historyFile(this.outputDir), JSON.stringify(appendRun(history.history, runOf(report), max)) + '\n');
     }
     if (verdictPath) {

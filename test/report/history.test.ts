@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { ReportOutcome } from '../../src/report/collect.js';
 import { emptySummary } from '../../src/report/collect.js';
+import { DEFAULT_HISTORY_RUNS, DEFINITIONS, readSettings } from '../../src/settings.js';
 import { appendRun, earlierRuns, emptyHistory, entryHistory, readHistory, type HistoryRun } from '../../src/report/history.js';
 import { tempDir } from './support.js';
 
@@ -37,6 +38,15 @@ describe('history', () => {
     assert.equal(h.runs.length, 5);
     assert.equal(earlierRuns(h, 'staging', '2026-11-10T00:00:00.000Z').length, 4, 'the oldest went, the other environment does not count');
     assert.equal(earlierRuns(h, 'staging', '2026-11-06T02:17:00.000Z').length, 1, 'only runs before this one');
+  });
+
+  test('FAULTLINE_HISTORY_RUNS: unset keeps the documented number of runs, a value replaces it', () => {
+    assert.equal(DEFINITIONS.historyRuns.default, String(DEFAULT_HISTORY_RUNS), 'the README table says the number the history keeps');
+    assert.equal(readSettings({}).historyRuns, DEFAULT_HISTORY_RUNS);
+    assert.equal(readSettings({ FAULTLINE_HISTORY_RUNS: '3' }).historyRuns, 3);
+    let h = emptyHistory();
+    for (let d = 0; d < DEFAULT_HISTORY_RUNS + 2; d++) h = appendRun(h, { ...night(1, {}), startedAt: new Date(Date.UTC(2026, 10, 1) + d * 86_400_000).toISOString() });
+    assert.equal(h.runs.length, DEFAULT_HISTORY_RUNS);
   });
 
   test('a missing history is empty; a broken one is a warning', () => {
