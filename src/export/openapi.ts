@@ -8,7 +8,7 @@
  * recipe's method and path (`${VAR}` and `{{name}}` become path parameters), else (an
  * unprovokable entry of a hand-written catalog) under components/responses.
  */
-import type { Entry, Json, JsonSchema, LoadedCatalog, Status } from '../catalog/types.js';
+import type { Entry, HeaderRule, Json, JsonSchema, LoadedCatalog, Status } from '../catalog/types.js';
 import { validate, compileErrors } from '@readme/openapi-parser';
 
 type Obj = { [key: string]: Json };
@@ -65,13 +65,33 @@ function bodySchema(e: Entry): Json | undefined {
   return undefined;
 }
 
+/**
+ * A `challenge` rule in words and as an `x-faultline-challenge` extension, since JSON Schema
+ * cannot say it: a challenge list (RFC 9110 section 11.6.1) that includes a written challenge,
+ * or one of a scheme the API's auth accepts (schemes compare in any letter case).
+ */
+function challengeOf(h: HeaderRule): { text: string; rule: Obj } | undefined {
+  if (h.challenge === undefined) return undefined;
+  if (h.challenge === 'auth') {
+    const schemes = h.schemes ?? [];
+    return {
+      text: schemes.length
+        ? `a challenge list (RFC 9110 section 11.6.1) with a challenge of the scheme${schemes.length > 1 ? 's' : ''} ${schemes.join(', ')} (in any letter case).`
+        : 'a challenge list (RFC 9110 section 11.6.1) with at least one challenge.',
+      rule: { schemes },
+    };
+  }
+  return { text: `a challenge list (RFC 9110 section 11.6.1) that includes ${h.challenge} (scheme and parameter names in any letter case).`, rule: { includes: h.challenge } };
+}
+
 function responseOf(e: Entry): Obj {
   const r: Obj = { description: e.doc.quote };
   if (e.headers?.length) {
     const headers: Obj = {};
     for (const h of e.headers) {
       const schema: Obj = { type: 'string', ...(h.equals !== undefined ? { const: h.equals } : {}), ...(h.matches !== undefined ? { pattern: h.matches } : {}) };
-      headers[h.name] = { required: true, description: `${h.strength}: ${h.basis}`, schema };
+      const challenge = challengeOf(h);
+      headers[h.name] = { required: true, description: `${h.strength}: ${challenge ? `${challenge.text} ` : ''}${h.basis}`, schema, ...(challenge ? { 'x-faultline-challenge': challenge.rule } : {}) };
     }
     r.headers = headers;
   }
