@@ -1,8 +1,31 @@
 /**
  * env/staging.env.example, generated from the catalogs so it can never miss a variable: every
- * base URL, identity secret and fixture the recipes name, each with what to provision.
+ * base URL, identity secret and fixture the recipes name, each with what to provision, which
+ * entries need it, and the assumptions those entries rest on (a deployment that lacks what an
+ * assumption takes for granted shows up there, not as a mysterious violation).
  */
 import type { LoadedCatalog } from './catalog/types.js';
+import { requestVariables, requiredVariables } from './recipes/requirements.js';
+
+/**
+ * Comment lines under a variable: the entries that need it, and the assumptions it serves: every
+ * assumed setup step or provoking request that names it (not teardown, which decides no outcome).
+ * The default identity's secret serves nearly every request, so only its entries are counted.
+ */
+function usage(c: LoadedCatalog, variable: string, isDefaultIdentity = false): string[] {
+  const users = c.entries.filter((e) => requiredVariables(c, e).includes(variable));
+  if (!users.length) return ['#   needed by no entry'];
+  const ids = users.map((e) => e.id);
+  const out = [`#   needed by ${ids.length > 4 ? `${ids.length} entries: ${ids.slice(0, 3).join(', ')}, …` : ids.join(', ')}`];
+  if (isDefaultIdentity) return out;
+  for (const e of users) {
+    const assumed = e.recipes
+      .flatMap((r) => [...(r.setup ?? []), { request: r.request, basis: r.basis }])
+      .filter((s) => s.basis?.kind === 'assumed' && requestVariables(c, s.request).includes(variable));
+    for (const why of new Set(assumed.map((s) => s.basis!.why))) out.push(`#   an assumption of ${e.id}: ${why}`);
+  }
+  return out;
+}
 
 export const ENV_EXAMPLE_PATH = 'env/staging.env.example';
 
@@ -27,8 +50,8 @@ export function envExample(catalogs: LoadedCatalog[]): string {
   for (const c of catalogs) {
     out.push('', `# --- ${c.api}: ${c.title} ---`, `# Base URL of the API root on the deployment under test`, `${c.baseUrlVar}=`);
     for (const v of c.otherBaseUrlVars ?? []) out.push(`# A further base URL of ${c.api} (requests that say base: ${v})`, `${v}=`);
-    for (const [name, id] of Object.entries(c.identities)) out.push(`# Secret of identity '${name}': ${id.description}`, `${id.env}=`);
-    for (const [name, what] of Object.entries(c.fixtures ?? {})) out.push(`# Fixture: ${what}`, `${name}=`);
+    for (const [name, id] of Object.entries(c.identities)) out.push(`# Secret of identity '${name}': ${id.description}`, ...usage(c, id.env, name === c.defaultIdentity), `${id.env}=`);
+    for (const [name, what] of Object.entries(c.fixtures ?? {})) out.push(`# Fixture: ${what}`, ...usage(c, name), `${name}=`);
   }
   return out.join('\n') + '\n';
 }
