@@ -104,6 +104,12 @@ describe('problem_status_consistency', () => {
     assert.deepEqual(check(exchange(401, {}, { status: 400 }), unauth).map((v) => [v.expected, v.actual]), [[401, 400]]);
     assert.equal(check(exchange(401, {}, { status: '500' }), unauth).length, 1);
     assert.deepEqual(check(exchange(401, {}, { status: '401' }), unauth), []);
+    assert.deepEqual(check(exchange(200, {}, { status: 404, title: 'Not Found' }), unauth).map((v) => [v.expected, v.actual]), [[200, 404]], 'an error envelope delivered with 200');
+  });
+  test('a status that states no HTTP status code is not judged', () => {
+    for (const status of ['error', 'fail', 'LIVE', 'active', '4040', 99, 600, 401.5, true, null, { code: 401 }]) {
+      assert.deepEqual(check(exchange(401, {}, { status, message: 'x' }), unauth), [], JSON.stringify(status));
+    }
   });
 });
 
