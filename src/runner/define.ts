@@ -6,8 +6,8 @@
  */
 import type { Entry, LoadedCatalog } from '../catalog/types.js';
 import { executeEntry } from './execute.js';
-import { expect } from '@playwright/test';
-import { test } from './fixtures.js';
+import { expect, type TestInfo } from '@playwright/test';
+import { test, type WorkerState } from './fixtures.js';
 import { failureMessage } from './message.js';
 import { keepWorkerAfterVerdict } from './keep-worker.js';
 import { RESULT_ANNOTATION, type EntryResult } from './result.js';
@@ -142,36 +142,43 @@ function defineEntries(catalogs: LoadedCatalog[], include: (e: Entry) => boolean
   }
 }
 
-/** Declares the entry's test through `at`, which makes the `test(...)` call from the catalog entry's line. */
+/**
+ * Declares the entry's test through `at`, which makes the `test(...)` call from the catalog entry's line.
+ * The test function itself is one line: Playwright reads the source text of every test function
+ * to find the fixtures it asks for, once per test, so the work lives in `runEntryTest`.
+ */
 function declare(c: LoadedCatalog, e: Entry, line: number | undefined, at: (...args: Parameters<typeof test>) => void): void {
   at(entryTitle(e), {
     tag: entryTags(e),
     annotation: entryAnnotations(c, e, line),
-  }, async ({ faultline }, testInfo) => {
-    await faultline.sender.reset?.();
-    const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
-    const { attachments, ...result } = await executeEntry(c, e, { ...faultline, unique });
-    testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
-    if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
-      testInfo.skip(true, `${result.outcome}: ${result.reason}`);
+  }, ({ faultline }, testInfo) => runEntryTest(c, e, faultline, testInfo));
+}
+
+/** One entry's test: provoke, judge, attach, and pass or fail with the verdict. */
+async function runEntryTest(c: LoadedCatalog, e: Entry, faultline: WorkerState, testInfo: TestInfo): Promise<void> {
+  await faultline.sender.reset?.();
+  const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
+  const { attachments, ...result } = await executeEntry(c, e, { ...faultline, unique });
+  testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
+  if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
+    testInfo.skip(true, `${result.outcome}: ${result.reason}`);
+  }
+  if (result.outcome === 'violation' || result.outcome === 'error') {
+    if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
+    if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
+    for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
+    const message = failureMessage(e, result);
+    // A violation of SHOULD requirements only is reported but passes, unless --strict.
+    if (result.outcome === 'violation' && !STRICT && !result.violations?.some((v) => v.strength === 'must')) {
+      testInfo.annotations.push({ type: 'should-violation', description: message });
+      return;
     }
-    if (result.outcome === 'violation' || result.outcome === 'error') {
-      if (result.reproduce) await testInfo.attach('reproduce.sh', { body: result.reproduce + '\n', contentType: 'text/plain' });
-      if (result.observed) await testInfo.attach('response.json', { body: JSON.stringify(result.observed, null, 2), contentType: 'application/json' });
-      for (const a of attachments ?? []) await testInfo.attach(a.name, { body: a.body, contentType: a.contentType });
-      const message = failureMessage(e, result);
-      // A violation of SHOULD requirements only is reported but passes, unless --strict.
-      if (result.outcome === 'violation' && !STRICT && !result.violations?.some((v) => v.strength === 'must')) {
-        testInfo.annotations.push({ type: 'should-violation', description: message });
-        return;
-      }
-      if (faultline.leftNothingBehind()) keepWorkerAfterVerdict(testInfo, message);
-      if (result.outcome === 'violation') {
-        // The matcher's error carries this file's stack, which Playwright would print as a code
-        // frame of the harness under every violation: the message alone says everything.
-        try { conformance(result).toConform(e); } catch (err) { throw withoutStack(err); }
-      }
-      throw harnessError(message);
+    if (faultline.leftNothingBehind()) keepWorkerAfterVerdict(testInfo, message);
+    if (result.outcome === 'violation') {
+      // The matcher's error carries this file's stack, which Playwright would print as a code
+      // frame of the harness under every violation: the message alone says everything.
+      try { conformance(result).toConform(e); } catch (err) { throw withoutStack(err); }
     }
-  });
+    throw harnessError(message);
+  }
 }

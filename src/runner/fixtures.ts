@@ -62,7 +62,7 @@ export const test = base.extend<object, { faultline: WorkerState }>({
     const ctx = await pwRequest.newContext({ timeout });
     const settings = runSettings(env.vars);
     const runDir = run.runDir;
-    const sender = run.sender === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout);
+    const sender = run.sender === 'stream' ? streamSender(timeout) : playwrightSender(ctx, timeout, { plainStacks: lean });
     // Run-wide request rate and concurrency per base URL (shared through the run's scratch folder).
     const throttle = runDir && (settings.rateIntervalMs > 0 || settings.concurrency !== undefined)
       ? new Throttle({ dir: `${runDir}/throttle`, intervalMs: settings.rateIntervalMs, ...(settings.concurrency ? { concurrency: settings.concurrency } : {}) })
