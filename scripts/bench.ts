@@ -143,6 +143,9 @@ const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
 const scale: Record<string, unknown>[] = [];
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
 const scaleRounds = Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3);
+// FAULTLINE_BENCH_BEFORE: an earlier checkout of faultline (with node_modules) run in the same rounds, for before/after ratios
+const before = process.env.FAULTLINE_BENCH_BEFORE;
+const beforePw = before && join(before, 'node_modules/@playwright/test/cli.js');
 for (const n of sections.has('scale') ? sizes : []) {
   const dir = join(OUT, `syn-${n}`);
   writeCatalogs(dir, synthesize(real, n));
@@ -154,19 +157,26 @@ for (const n of sections.has('scale') ? sizes : []) {
   const list = await measure(process.execPath, [pw, 'test', '--list'], runEnv('minimal'), ROOT);
   const bareArgs = [...tsx, 'scripts/bench/bare.ts', dir, String(ref.port), '16'];
   await measure(process.execPath, bareArgs, process.env, ROOT); // warms the catalog and validator caches both sides read
-  const rounds: { bare: Measured; minimal: Measured; all: Measured }[] = [];
+  type Round = { bare: Measured; minimal: Measured; all: Measured; beforeMinimal?: Measured; beforeAll?: Measured };
+  const rounds: Round[] = [];
+  const beforeEnv = (reporters: 'minimal' | 'all'): NodeJS.ProcessEnv => ({ ...runEnv(reporters), FAULTLINE_REPORTS_DIR: join(OUT, `before-${n}-${reporters}`) });
   for (let r = 0; r < scaleRounds; r++) {
-    rounds.push({
+    const round: Round = {
       bare: await measure(process.execPath, bareArgs, process.env, ROOT),
       minimal: await measure(process.execPath, [pw, 'test'], runEnv('minimal'), ROOT),
       all: await measure(process.execPath, [pw, 'test'], runEnv('all'), ROOT),
-    });
+    };
+    if (before && beforePw) {
+      round.beforeMinimal = await measure(process.execPath, [beforePw, 'test'], beforeEnv('minimal'), before);
+      round.beforeAll = await measure(process.execPath, [beforePw, 'test'], beforeEnv('all'), before);
+    }
+    rounds.push(round);
   }
   const written = reportSizes(join(OUT, `run-${n}-all`));
   const floorCfg = writeFloorSuite(join(ROOT, 'reports', 'bench-floor'), n, floorUrl);
   const floor = await measure(process.execPath, [pw, 'test', '--config', floorCfg], { ...process.env, CI: '1' }, ROOT);
   const oldBare = await bareLoop(loadCatalogs(dir), referenceEnv(ref.port));
-  const med = (k: 'bare' | 'minimal' | 'all', f: 'ms' | 'cpuMs' | 'peakMB'): number => median(rounds.map((x) => x[k][f] ?? 0));
+  const med = (k: keyof Round, f: 'ms' | 'cpuMs' | 'peakMB'): number => median(rounds.map((x) => x[k]?.[f] ?? 0));
   const bareOut = JSON.parse(rounds[0]!.bare.stdout.trim().split('\n').pop()!) as { entries: number; valid: number; loopMs: number };
   const runMs = med('minimal', 'ms');
   const s = {
@@ -179,12 +189,21 @@ for (const n of sections.has('scale') ? sizes : []) {
     reportersWall: Number((med('all', 'ms') / runMs).toFixed(2)), reportersCpu: Number((med('all', 'cpuMs') / med('minimal', 'cpuMs')).toFixed(2)),
     floorMs: Math.round(floor.ms), floorPeakMB: Math.round(floor.peakMB), ratioToFloor: Number((runMs / floor.ms).toFixed(2)),
   };
-  scale.push(s);
+  const beforeRow = before ? {
+    beforeMs: Math.round(med('beforeMinimal', 'ms')), beforeCpuMs: Math.round(med('beforeMinimal', 'cpuMs')),
+    beforeAllMs: Math.round(med('beforeAll', 'ms')), beforeAllCpuMs: Math.round(med('beforeAll', 'cpuMs')),
+    beforeRatioToBare: Number((med('beforeMinimal', 'ms') / med('bare', 'ms')).toFixed(2)), beforeReportSizes: reportSizes(join(OUT, `before-${n}-all`)),
+  } : undefined;
+  scale.push({ ...s, ...(beforeRow ? { before: beforeRow } : {}) });
   const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   row(`scale ${n}: faultline run, minimal reporters`, secs(runMs), `${s.entriesPerSecond} entries/s, cpu ${secs(s.runCpuMs)}, collect ${secs(list.ms)}, peak ${s.peakMB} MB, ${s.passed} passed; median of ${scaleRounds}`);
   row(`scale ${n}: bare command (node + catalogs + validators + fetch/ajv, 16 in flight)`, secs(s.bareMs), `cpu ${secs(s.bareCpuMs)} (its loop ${secs(bareOut.loopMs)}); faultline/bare = ${s.ratioToBare} wall, ${s.cpuRatioToBare} cpu`);
   row(`scale ${n}: old baseline (in-process loop only, 1 in flight)`, secs(oldBare.ms), `faultline/old = ${s.ratioToOldBare}`);
   row(`scale ${n}: faultline run, all reporters`, secs(s.allReportersMs), `cpu ${secs(s.allReportersCpuMs)}, peak ${s.allReportersPeakMB} MB; ${s.reportersWall}x minimal wall, ${s.reportersCpu}x cpu; ${Object.entries(written).map(([k, v]) => `${k} ${v} MB`).join(', ')}`);
+  if (beforeRow) {
+    row(`scale ${n}: before (${before}), minimal reporters`, secs(beforeRow.beforeMs), `cpu ${secs(beforeRow.beforeCpuMs)}; before/bare = ${beforeRow.beforeRatioToBare}; after/before = ${(runMs / beforeRow.beforeMs).toFixed(2)} wall, ${(s.runCpuMs / beforeRow.beforeCpuMs).toFixed(2)} cpu`);
+    row(`scale ${n}: before, all reporters`, secs(beforeRow.beforeAllMs), `cpu ${secs(beforeRow.beforeAllCpuMs)}; after/before = ${(s.allReportersMs / beforeRow.beforeAllMs).toFixed(2)} wall, ${(s.allReportersCpuMs / beforeRow.beforeAllCpuMs).toFixed(2)} cpu; ${Object.entries(beforeRow.beforeReportSizes).map(([k, v]) => `${k} ${v} MB`).join(', ')}`);
+  }
   row(`scale ${n}: Playwright floor (1 GET per test)`, secs(floor.ms), `${(floor.ms / n).toFixed(2)} ms/test, peak ${s.floorPeakMB} MB; faultline/floor = ${s.ratioToFloor}`);
 }
 json.scale = scale;
