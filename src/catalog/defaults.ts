@@ -14,12 +14,16 @@
  *   kind (json when the defaults name no body).
  * - `headers`: the defaults' rules for the entry's exact status, except those the entry's own
  *   rules name.
+ * - `titleFrom: slug`: an entry without a title takes the id after `<api>/`.
+ * - `body.constFrom`: merged like any body key; once merged, each field it names that the body's
+ *   `const` does not becomes a constant from the entry (its slug, or its status when that is one
+ *   code), so the loaded body has only `const`.
  */
 import { acceptedSchemes } from './challenge.js';
 import { Status } from './status.js';
-import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, SourcePosition, Strength } from './types.js';
+import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, Json, SourcePosition, Strength } from './types.js';
 
-/** An entry with its defaults merged in; its doc is always an object. */
+/** An entry with its defaults merged in; its doc is always an object, its body has no `constFrom` left. */
 export type MergedEntry = Omit<EntryInFile, 'doc'> & { doc: Exclude<EntryInFile['doc'], string> };
 
 
@@ -27,15 +31,16 @@ export type MergedEntry = Omit<EntryInFile, 'doc'> & { doc: Exclude<EntryInFile[
 export function withDefaults(c: CatalogFile, written: EntryInFile): MergedEntry {
   const e = { ...written, doc: typeof written.doc === 'string' ? { quote: written.doc } : written.doc };
   const d = c.defaults;
-  if (!d) return e;
   const out: MergedEntry = { ...e };
+  if (e.title === undefined && d?.titleFrom === 'slug') out.title = slugOf(e.id);
+  const body = deriveConsts(d ? mergeBody(d.body, e.body) : e.body, e);
+  if (body) out.body = body;
+  if (!d) return out;
   const strength = e.strength ?? d.strength;
   if (strength !== undefined) out.strength = strength;
   const anchor = e.doc.anchor ?? (e.doc.url === undefined && e.source === undefined ? d.doc?.anchor : undefined);
   if (anchor !== undefined) out.doc = { ...e.doc, anchor };
   const defaultKind = d.body?.kind ?? 'json';
-  const body = mergeBody(d.body, e.body);
-  if (body) out.body = body;
   if (!e.contentType && d.contentType && (body?.kind ?? defaultKind) === defaultKind) out.contentType = d.contentType;
   const own = new Set((e.headers ?? []).map((h) => h.name.toLowerCase()));
   const inherited = (d.headers?.[String(e.status)] ?? []).filter((h) => !own.has(h.name.toLowerCase()));
@@ -43,10 +48,30 @@ export function withDefaults(c: CatalogFile, written: EntryInFile): MergedEntry 
   return out;
 }
 
+/** The id after `<api>/`. */
+export const slugOf = (id: string): string => id.slice(id.indexOf('/') + 1);
+
 function mergeBody(base: BodyInFile | undefined, own: BodyInFile | undefined): BodyInFile | undefined {
   if (!own) return base;
   if (!base || (own.kind !== undefined && own.kind !== (base.kind ?? 'json'))) return own;
   return { ...base, ...own };
+}
+
+/**
+ * `constFrom` becomes constants: each field the body's `const` does not name takes the entry's
+ * slug or its status (a status that is a set or a class gives no one value: no constant). A body
+ * of another kind keeps it, and the complete-body check refuses it there.
+ */
+function deriveConsts(b: BodyInFile | undefined, e: EntryInFile): BodyInFile | undefined {
+  if (!b?.constFrom || (b.kind ?? 'json') !== 'json') return b;
+  const { constFrom, ...body } = b;
+  const derived: Record<string, Json> = {};
+  for (const [field, from] of Object.entries(constFrom)) {
+    if (body.const && field in body.const) continue;
+    if (from === 'slug') derived[field] = slugOf(e.id);
+    else if (typeof e.status === 'number') derived[field] = e.status;
+  }
+  return Object.keys(derived).length ? { ...body, const: { ...body.const, ...derived } } : body;
 }
 
 /**
@@ -66,7 +91,7 @@ export function completeEntry(c: CatalogFile, merged: MergedEntry, captureLink: 
     id,
     api: c.api,
     position,
-    title,
+    title: title!,
     ...rest,
     doc: { url, ...(anchor !== undefined ? { anchor } : {}), quote: merged.doc.quote },
     status: Status.of(status),

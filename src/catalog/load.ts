@@ -10,7 +10,8 @@ import { join, posix, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CatalogError, type CatalogIssue } from './issues.js';
 import { lintCatalog, type LintProblem } from './lint.js';
-import { Locator, pointerToPath, TextLines } from './locate.js';
+import { Locator, pointerToPath, TextLines, type DocPath } from './locate.js';
+import { relocate, rewriteRequestLines } from './request-line.js';
 import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
 import { completeEntry, withDefaults } from './defaults.js';
 import { missingBasis, withBasisDefaults } from './basis.js';
@@ -42,7 +43,10 @@ export function parseCatalog(text: string, file: string, later: readonly LaterCh
     // e.g. alias bombs: refuse with a located message rather than crash
     return { issues: [{ file, line: 1, col: 1, message: `YAML: ${(err as Error).message}` }] };
   }
-  const loc = new Locator(doc, lines);
+  // `POST: /path` requests become method and path first; `at` points problems at the form as written
+  const written = rewriteRequestLines(data);
+  const located = new Locator(doc, lines);
+  const loc = { value: (path: DocPath) => located.value(relocate(path, written)), key: (path: DocPath, key: string) => located.key(relocate(path, written), key) };
   const validate = metaValidator();
   if (!validate(data)) {
     for (const p of metaProblems(validate.errors ?? [])) {
@@ -70,10 +74,10 @@ export function parseCatalog(text: string, file: string, later: readonly LaterCh
   if (issues.length) return { issues: sortIssues(issues) };
   const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
   const { defaults: _d, ...rest } = file_;
-  const located: LoadedCatalog = { ...rest, entries: merged.map((e, i) => withBasisDefaults(file_, completeEntry(file_, e, captureLink, { file, ...loc.value(['entries', i]) }))), file };
-  for (const check of later) for (const p of check(located)) issues.push({ file, ...loc.value(p.path), message: p.message });
+  const catalog: LoadedCatalog = { ...rest, entries: merged.map((e, i) => withBasisDefaults(file_, completeEntry(file_, e, captureLink, { file, ...loc.value(['entries', i]) }))), file };
+  for (const check of later) for (const p of check(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
-  return { catalog: located, issues, pages: printed.read };
+  return { catalog, issues, pages: printed.read };
 }
 
 const hasDefaults = (c: CatalogFile): boolean => c.defaults !== undefined && Object.keys(c.defaults).length > 0;

@@ -51,8 +51,11 @@ export interface MetaProblem {
 export function metaProblems(errors: ErrorObject[]): MetaProblem[] {
   const keyed: MetaProblem[] = [];
   const byPointer = new Map<string, ErrorObject[]>();
+  // A choice between key sets (`method` and `path`, or `GET`, ...) is one message, its own, not one per set.
+  const choices = errors.filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && keySets(e)).map((e) => `${e.schemaPath}/`);
   for (const e of errors) {
     if (e.keyword === 'if') continue;
+    if (e.keyword === 'required' && choices.some((c) => e.schemaPath.startsWith(c))) continue;
     if (e.keyword === 'additionalProperties' || e.keyword === 'required') { keyed.push(problem(e)); continue; }
     byPointer.set(e.instancePath, [...(byPointer.get(e.instancePath) ?? []), e]);
   }
@@ -64,10 +67,16 @@ export function metaProblems(errors: ErrorObject[]): MetaProblem[] {
     // (700 -> "status must be an integer 100-599"); a value of no acceptable type gets the
     // anyOf's summary of what is allowed.
     const pick = list.find((e) => xMessage(e) && e.keyword !== 'type' && e.keyword !== 'anyOf')
-      ?? list.find((e) => e.keyword === 'anyOf' && xMessage(e)) ?? list.find((e) => xMessage(e)) ?? list[0]!;
+      ?? list.find((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && xMessage(e)) ?? list.find((e) => xMessage(e)) ?? list[0]!;
     out.push(problem(pick));
   }
   return out;
+}
+
+/** An anyOf/oneOf whose every branch only lists required keys (and names them, as ajv's strict mode asks). */
+function keySets(e: ErrorObject): boolean {
+  const branches = (e.parentSchema as Record<string, unknown> | undefined)?.[e.keyword];
+  return Array.isArray(branches) && branches.every((b) => b && typeof b === 'object' && Object.keys(b as object).every((k) => k === 'required' || k === 'properties'));
 }
 
 function xMessage(e: ErrorObject): string | undefined {

@@ -31,6 +31,11 @@ export interface PageText {
   anchors: Map<string, Section>;
   /** printed examples, raw (a `<pre>`'s leading newline dropped, as a browser does) */
   examples: string[];
+  /**
+   * One text per printed block, where `examples` holds several readings of one (plain text: each
+   * indented block as printed and without its indent); absent: `examples` are the blocks.
+   */
+  blocks?: string[];
 }
 
 /** Whitespace normalisation shared by the page and the quotes compared with it. */
@@ -253,18 +258,20 @@ export function readText(content: string): PageText {
   });
   // examples: runs of lines indented by a tab or four spaces, as printed and with the indent removed
   const examples: string[] = [];
+  const blocks: string[] = [];
   let run: string[] = [];
   const flush = (): void => {
     if (run.length) {
       const raw = run.join('\n');
       const indent = Math.min(...run.map((l) => /^\s*/.exec(l)![0].length));
       examples.push(raw, run.map((l) => l.slice(indent)).join('\n'));
+      blocks.push(raw);
     }
     run = [];
   };
   for (const line of lines) { if (/^( {4}|\t)\s*\S/.test(line)) run.push(line); else flush(); }
   flush();
-  return { format: 'text', text, anchors, examples };
+  return { format: 'text', text, anchors, examples, blocks };
 }
 
 // ---------------------------------------------------------------- structured documents

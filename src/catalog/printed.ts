@@ -3,7 +3,8 @@
  * copying it. The loader resolves the reference to that example's text (so every later stage,
  * the quote lint and the tests that validate examples against the generated schema see the
  * example as printed): the one printed example on the entry's page (its `source`'s, else the
- * catalog's) that contains the fragment, whitespace normalised. No such example, or more than
+ * catalog's) that contains the fragment, whitespace normalised; a plain-text page's indented
+ * block is one example, taken as printed (indent kept). No such example, or more than
  * one, is refused at the reference with `file:line:col`.
  */
 import { existsSync } from 'node:fs';
@@ -27,7 +28,8 @@ export function resolvePrinted(c: CatalogFile, merged: MergedEntry[], catalogFil
     if (!file || !existsSync(file)) { problems.push({ path: at, message: `example.printed: the page's capture${rel ? ` '${rel}'` : ''} is not there to take the example from` }); return; }
     read.add(file);
     const want = normaliseSpace(ref.printed);
-    const found = [...new Set(capture(file).examples.map((x) => x.trimEnd()))].filter((x) => normaliseSpace(x).includes(want));
+    const page = capture(file);
+    const found = [...new Set((page.blocks ?? page.examples).map((x) => x.trimEnd()))].filter((x) => normaliseSpace(x).includes(want));
     if (found.length === 1) { e.example = found[0]!; return; }
     problems.push({ path: at, message: found.length ? `example.printed '${ref.printed}' is in ${found.length} of the page's printed examples: give a fragment only one has` : `example.printed '${ref.printed}' is in none of the page's printed examples` });
   });

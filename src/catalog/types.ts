@@ -127,13 +127,24 @@ export interface BodyInFile {
   strength?: Strength;
   basis?: string;
   fields?: Record<string, FieldStrength>;
+  /**
+   * Constants each entry derives from itself, field -> what: `slug` (the id after `<api>/`),
+   * `status` (the entry's status, when it is one code). A field the body's `const` names keeps
+   * that value; the loader turns the rest into `const`.
+   */
+  constFrom?: Record<string, ConstSource>;
 }
+
+/** What a derived body constant is taken from (see `BodyInFile.constFrom`). */
+export type ConstSource = 'slug' | 'status';
 
 export interface HeaderRuleInFile extends Omit<HeaderRule, 'strength' | 'schemes'> { strength?: Strength }
 
 /** What every entry of a catalog shares unless it says otherwise. */
 export interface Defaults {
   strength?: Strength;
+  /** the title of entries that give none: `slug`, the id after `<api>/` (for pages whose title is the code) */
+  titleFrom?: 'slug';
   /** the section entries of the catalog's own page cite when they give no anchor */
   doc?: { anchor?: string };
   /** applies to entries whose body has the defaults' body kind (json when the defaults give none) */
@@ -145,7 +156,9 @@ export interface Defaults {
   basis?: Basis;
 }
 
-export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'status' | 'recipes' | 'example' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
+export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'title' | 'status' | 'recipes' | 'example' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
+  /** required unless `defaults.titleFrom` gives it */
+  title?: string;
   /** a string is the quote alone */
   doc: string | { url?: string; anchor?: string; quote: string };
   status: StatusInFile;
@@ -166,6 +179,11 @@ export interface CatalogFile extends Omit<Catalog, 'entries'> {
   entries: EntryInFile[];
 }
 
+/**
+ * A request as loaded. A file may write the method and path as one key, the method's, holding the
+ * path (`POST: /projects`, like an HTTP request line); the loader rewrites that to `method` and
+ * `path` before anything else reads it (src/catalog/request-line.ts).
+ */
 export interface RequestTemplate {
   method: string;
   /** path below the base URL; `{{name}}` captures/builtins and `${ENV}` variables are substituted */

@@ -4,12 +4,13 @@
  * strength where it differs from the entry's, and every inferred part keeps its basis); `doc.url` is left out where the loader derives it from the
  * cited page and the anchor, so the written catalog cites its pages the way the original did;
  * one cause is written as `recipe`, several as `recipes`; the status in its written form; a step
- * whose basis came from `defaults.basis` carries it itself.
+ * whose basis came from `defaults.basis` carries it itself; a request as `POST: /path`.
  * Whatever else an entry carries is written as loaded, so a field added to the format is kept.
  */
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
-import type { Basis, Catalog, CatalogFile, Entry, EntryInFile, LoadedCatalog, Recipe, Strength } from './types.js';
+import { asRequestLine } from './request-line.js';
+import type { Basis, Catalog, CatalogFile, Entry, EntryInFile, LoadedCatalog, Recipe, RequestTemplate, Strength } from './types.js';
 
 /** `file`: where the catalog was loaded from (the capture links are relative to it); default `c.file`. */
 export function toCatalogFile(c: Catalog | LoadedCatalog, file: string | undefined = 'file' in c ? c.file : undefined): CatalogFile {
@@ -32,12 +33,16 @@ export function toEntryInFile(c: Catalog, e: Entry, file?: string): EntryInFile 
   return out;
 }
 
-/** A basis the loader took from `defaults.basis` is written on the step itself (without the loader's mark). */
+/**
+ * A basis the loader took from `defaults.basis` is written on the step itself (without the
+ * loader's mark); each request in its one-line form, `POST: /path`.
+ */
 function ownBasis(r: Recipe): Recipe {
-  const own = <T extends { basis?: Basis }>(s: T): T => {
-    if (!s.basis?.fromDefaults) return s;
+  const own = <T extends { basis?: Basis; request: RequestTemplate }>(s: T): T => {
+    const request = asRequestLine(s.request);
+    if (!s.basis?.fromDefaults) return { ...s, request };
     const { fromDefaults: _f, ...basis } = s.basis;
-    return { ...s, basis };
+    return { ...s, request, basis };
   };
   const out = own(r);
   return { ...out, ...(r.setup ? { setup: r.setup.map(own) } : {}), ...(r.teardown ? { teardown: r.teardown.map(own) } : {}) };

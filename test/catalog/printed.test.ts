@@ -72,3 +72,12 @@ test('the loader\'s cache is not trusted once a page an example was taken from h
     for (const [k, v] of [['FAULTLINE_CACHE_DIR', saved.dir], ['FAULTLINE_NO_CACHE', saved.off]] as const) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
   }
 });
+
+test('a plain-text page\'s indented block is one printed example, taken with its indent as printed', () => {
+  const block = '    "code": "NOT_FOUND",\n    "message": "nope"';
+  writeFileSync(join(dir, 'demo.txt'), `Errors\n\nThe thing is not there. Its body:\n\n${block}\n\nThat is all.\n`);
+  const text = withRef('"code": "NOT_FOUND"').replace('capture: demo.md', 'capture: demo.txt');
+  const r = parseCatalog(text, file);
+  assert.deepEqual(r.issues.map(formatIssue), [], 'the block read as printed and read without its indent is still one example');
+  assert.equal(r.catalog!.entries[0]!.example, block);
+});

@@ -12,6 +12,7 @@ import { formatIssue } from '../../src/catalog/issues.js';
 import { DEFAULT_CATALOG_DIR, loadCatalogs, parseCatalog } from '../../src/load.js';
 import { readPage } from '../../src/catalog/page-text.js';
 import { lintQuotes } from '../../src/catalog/quote-lint.js';
+import type { LoadedCatalog } from '../../src/catalog/types.js';
 import { colOf, lineOf } from './fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'faultline-quote-lint-'));
@@ -213,12 +214,12 @@ describe('the shipped catalogs', () => {
   });
 
   /** Copy catalogs/ (pages included), change one catalog's text, lint that copy. */
-  function mutated(pick: (text: string) => string | undefined): string[] {
+  function mutated(pick: (text: string, c: LoadedCatalog) => string | undefined): string[] {
     const dir = mkdtempSync(join(tmp, 'shipped-'));
     cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
     for (const c of loadCatalogs()) {
       const file = join(dir, c.file.replace(/^.*\//, ''));
-      const changed = pick(readFileSync(file, 'utf8'));
+      const changed = pick(readFileSync(file, 'utf8'), c);
       if (changed === undefined) continue;
       writeFileSync(file, changed);
       const r = parseCatalog(changed, file);
@@ -240,7 +241,22 @@ describe('the shipped catalogs', () => {
     assert.match(issues[0]!, /^.+\.yaml:\d+:\d+ anchor '#\S+-nowhere' is not on the page/);
   });
   test('a changed example is rejected with its position', () => {
-    const issues = mutated((t) => first(t, /(\n\s+example: [|'][\s\S]*?)(\d)/, (m) => m.slice(0, -1) + String((Number(m.slice(-1)) + 1) % 10)));
+    // the first entry with an example gets that example written out with one character changed
+    const issues = mutated((t, c) => {
+      const i = c.entries.findIndex((e) => e.example !== undefined && /\w/.test(e.example));
+      if (i < 0) return undefined;
+      const lines = t.split('\n');
+      const start = c.entries[i]!.position.line - 1;
+      const end = c.entries[i + 1] ? c.entries[i + 1]!.position.line - 1 : lines.length;
+      const at = lines.findIndex((l, n) => n >= start && n < end && /^\s+example:/.test(l));
+      const changed = c.entries[i]!.example!.replace(/\w/, (ch) => (ch === 'x' ? 'y' : 'x'));
+      const indent = /^\s*/.exec(lines[at]!)![0];
+      // the example's own lines (a block scalar's) go with it
+      let next = at + 1;
+      while (next < end && (lines[next]!.trim() === '' || /^\s*/.exec(lines[next]!)![0].length > indent.length)) next++;
+      lines.splice(at, next - at, `${indent}example: ${JSON.stringify(changed)}`);
+      return lines.join('\n');
+    });
     assert.equal(issues.length, 1, issues.join('\n'));
     assert.match(issues[0]!, /^.+\.yaml:\d+:\d+ example differs from the page's printed example/);
   });
