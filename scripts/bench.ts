@@ -142,9 +142,9 @@ json.polite = polite;
 const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
 const scale: Record<string, unknown>[] = [];
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
-const scaleRounds = Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3);
-// FAULTLINE_BENCH_BEFORE: an earlier checkout of faultline (with node_modules) run in the same rounds, for before/after ratios
-const before = process.env.FAULTLINE_BENCH_BEFORE;
+const scaleRounds = setting('benchRepeats');
+// an earlier checkout of faultline (with node_modules) run in the same rounds, for before/after ratios
+const before = setting('benchBefore');
 const beforePw = before && join(before, 'node_modules/@playwright/test/cli.js');
 for (const n of sections.has('scale') ? sizes : []) {
   const dir = join(OUT, `syn-${n}`);

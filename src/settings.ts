@@ -280,7 +280,7 @@ export const DEFINITIONS = {
   }),
   benchRepeats: def({
     name: 'FAULTLINE_BENCH_REPEATS', group: 'tools', default: '3', accepts: 'an integer ≥ 1', unset: 3,
-    doc: '`npm run bench`: interleaved rounds of the red-run measurements (medians)',
+    doc: '`npm run bench`: interleaved rounds of the red-run and scale measurements (medians)',
     parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
   }),
   benchDistinct: def<string | undefined>({
@@ -302,6 +302,11 @@ export const DEFINITIONS = {
     name: 'FAULTLINE_BENCH_RED_REAL', group: 'tools', default: '`1`', accepts: '`0`, `1`', unset: undefined,
     doc: '`npm run bench`: `0` skips the red runs of the real catalogs',
     parse: (raw) => { flag('1', '0')(raw); return raw; },
+  }),
+  benchBefore: def<string | undefined>({
+    name: 'FAULTLINE_BENCH_BEFORE', group: 'tools', default: 'none', accepts: 'a path', unset: undefined,
+    doc: '`npm run bench`: an earlier checkout of faultline (with node_modules) whose runs join the scale rounds, for before/after ratios',
+    parse: path,
   }),
   benchSizes: def({
     name: 'FAULTLINE_BENCH_SIZES', group: 'tools', default: '`100,1000,10000`', accepts: 'comma-separated integers ≥ 1', unset: [100, 1000, 10_000],
