@@ -153,6 +153,11 @@ export const DEFINITIONS = {
     doc: 'where the parsed catalogs and the compiled validators are kept between runs (safe to delete; `FAULTLINE_NO_CACHE=1` uses neither)',
     parse: path,
   }),
+  build: def<string | undefined>({
+    name: 'FAULTLINE_BUILD', group: 'run', default: 'set by `faultline run`', accepts: 'a folder', unset: undefined,
+    doc: "the run's JavaScript, bundled from the sources (bin/build.js) and handed to the runner and the workers; unset, they load the TypeScript sources",
+    parse: path,
+  }),
   rateLimit: def<string | undefined>({
     name: 'FAULTLINE_RATE_LIMIT', group: 'run', default: 'no limit', accepts: 'requests per second or minute: `5/s`, `120/min`', unset: undefined,
     doc: 'requests per base URL for the whole run, all workers together (src/run-settings.ts)',

@@ -5,6 +5,8 @@
  * serial files keep binding linear and still feed both workers. A sharded run splits each file
  * into one test group per shard, so shards get entries within a group of each other.
  */
-import { defineConformance } from '../../src/runner/define.js';
+import { runCode } from '../../src/cli/run-code.js';
+
+const { defineConformance } = await runCode<typeof import('../../src/runner/define.js')>('src/runner/define.ts', () => import('../../src/runner/define.js'));
 
 defineConformance({ part: 1, parts: 4 });

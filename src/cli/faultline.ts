@@ -46,7 +46,11 @@ export const COMMANDS: Command[] = [
       { flag: '--list', text: 'list the selected entries; runs nothing and writes no report' },
       { flag: '--help', text: "this text followed by Playwright's test options" },
     ],
-    main: script('./conformance.js'),
+    // a literal import, so that the run's build (bin/build.js) bundles it: the other commands load their TypeScript through tsx
+    main: async (args) => {
+      process.argv = [process.argv[0]!, fileURLToPath(new URL('./conformance.js', import.meta.url)), ...args];
+      await import('./conformance.js');
+    },
   },
   {
     name: 'check',
@@ -171,7 +175,15 @@ export function helpText(commands: Command[] = COMMANDS, only?: string): string 
   return lines.join('\n') + '\n';
 }
 
-export async function main(args: string[]): Promise<void> {
+export interface MainOptions {
+  /**
+   * Makes TypeScript sources loadable in this process (bin/faultline.js registers tsx); called
+   * before any command but `run`, whose code is in the run's build.
+   */
+  typescript?: () => Promise<void>;
+}
+
+export async function main(args: string[], opts: MainOptions = {}): Promise<void> {
   const wantsHelp = (a: string[]): boolean => a.includes('--help') || a.includes('-h');
   if (args.length === 0 || ((args[0] === '--help' || args[0] === '-h' || args[0] === 'help') && args.length <= 2)) {
     const topic = args[1] ? findCommand([args[1]]) : undefined;
@@ -190,6 +202,7 @@ export async function main(args: string[]): Promise<void> {
     }
     return;
   }
+  if (command.name !== 'run' && command.name !== 'playwright') await opts.typescript?.();
   await command.main(found.rest);
 }
 

@@ -5,7 +5,8 @@ import { ROOT } from '../report/support.js';
 
 const BIN = join(ROOT, 'bin', 'faultline.js');
 
-function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+/** The process environment without any faultline setting, plus `env`. */
+export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(clean)) if (k.startsWith('FAULTLINE_') || k === 'CONFORMANCE_ENV' || k === 'REFERENCE_DEVIATIONS') delete clean[k];
   return { ...clean, ...env };
