@@ -65,13 +65,14 @@ function mergeBody(base: BodyInFile | undefined, own: BodyInFile | undefined): B
 function deriveConsts(b: BodyInFile | undefined, e: EntryInFile): BodyInFile | undefined {
   if (!b?.constFrom || (b.kind ?? 'json') !== 'json') return b;
   const { constFrom, ...body } = b;
-  const derived: Record<string, Json> = {};
+  // constFrom's fields first, in its order, then the const's others
+  const merged: Record<string, Json> = {};
   for (const [field, from] of Object.entries(constFrom)) {
-    if (body.const && field in body.const) continue;
-    if (from === 'slug') derived[field] = slugOf(e.id);
-    else if (typeof e.status === 'number') derived[field] = e.status;
+    if (body.const && field in body.const) merged[field] = body.const[field]!;
+    else if (from === 'slug') merged[field] = slugOf(e.id);
+    else if (typeof e.status === 'number') merged[field] = e.status;
   }
-  return Object.keys(derived).length ? { ...body, const: { ...body.const, ...derived } } : body;
+  return Object.keys(merged).length ? { ...body, const: { ...merged, ...body.const } } : body;
 }
 
 /**

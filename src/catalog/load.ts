@@ -16,6 +16,7 @@ import { completeEntryValidator, metaProblems, metaValidator } from './meta.js';
 import { completeEntry, withDefaults } from './defaults.js';
 import { missingBasis, withBasisDefaults } from './basis.js';
 import { resolvePrinted } from './printed.js';
+import { resolveQuotedAnchors } from './quoted-anchor.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import { setting } from '../settings.js';
 import type { CatalogFile, LoadedCatalog } from './types.js';
@@ -70,14 +71,15 @@ export function parseCatalog(text: string, file: string, later: readonly LaterCh
   });
   if (issues.length) return { issues: sortIssues(issues) };
   const printed = resolvePrinted(file_, merged, file);
-  for (const p of [...lintCatalog(file_, merged), ...missingBasis(file_, merged), ...printed.problems]) issues.push({ file, ...loc.value(p.path), message: p.message });
+  const anchors = resolveQuotedAnchors(file_, merged, file);
+  for (const p of [...anchors.problems, ...lintCatalog(file_, merged), ...missingBasis(file_, merged), ...printed.problems]) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
   const captureLink = (capture: string): string => posix.join(posix.dirname(file.split(sep).join('/')), capture);
   const { defaults: _d, ...rest } = file_;
   const catalog: LoadedCatalog = { ...rest, entries: merged.map((e, i) => withBasisDefaults(file_, completeEntry(file_, e, captureLink, { file, ...loc.value(['entries', i]) }))), file };
   for (const check of later) for (const p of check(catalog)) issues.push({ file, ...loc.value(p.path), message: p.message });
   if (issues.length) return { issues: sortIssues(issues) };
-  return { catalog, issues, pages: printed.read };
+  return { catalog, issues, pages: [...new Set([...printed.read, ...anchors.read])] };
 }
 
 const hasDefaults = (c: CatalogFile): boolean => c.defaults !== undefined && Object.keys(c.defaults).length > 0;

@@ -15,6 +15,13 @@ import { normaliseSpace } from './page-text.js';
 import { capture } from './quote-lint.js';
 import type { CatalogFile } from './types.js';
 
+/** The capture an entry's page (its `source`'s, else the catalog's) names, and its file when it is there. */
+export function capturedPage(c: CatalogFile, source: string | undefined, catalogFile: string): { rel?: string; file?: string } {
+  const rel = source !== undefined ? c.sources?.[source]?.capture : c.page.capture;
+  const file = rel === undefined ? undefined : resolve(dirname(resolve(catalogFile)), rel);
+  return { ...(rel !== undefined ? { rel } : {}), ...(file && existsSync(file) ? { file } : {}) };
+}
+
 /** Resolves every printed-example reference in place; returns the problems and the capture files read. */
 export function resolvePrinted(c: CatalogFile, merged: MergedEntry[], catalogFile: string): { problems: LintProblem[]; read: string[] } {
   const problems: LintProblem[] = [];
@@ -23,9 +30,8 @@ export function resolvePrinted(c: CatalogFile, merged: MergedEntry[], catalogFil
     const ref = e.example;
     if (ref === undefined || typeof ref === 'string') return;
     const at = ['entries', i, 'example', 'printed'];
-    const rel = e.source !== undefined ? c.sources?.[e.source]?.capture : c.page.capture;
-    const file = rel === undefined ? undefined : resolve(dirname(resolve(catalogFile)), rel);
-    if (!file || !existsSync(file)) { problems.push({ path: at, message: `example.printed: the page's capture${rel ? ` '${rel}'` : ''} is not there to take the example from` }); return; }
+    const { rel, file } = capturedPage(c, e.source, catalogFile);
+    if (!file) { problems.push({ path: at, message: `example.printed: the page's capture${rel ? ` '${rel}'` : ''} is not there to take the example from` }); return; }
     read.add(file);
     const want = normaliseSpace(ref.printed);
     const page = capture(file);

@@ -146,7 +146,11 @@ export interface Defaults {
   /** the title of entries that give none: `slug`, the id after `<api>/` (for pages whose title is the code) */
   titleFrom?: 'slug';
   /** the section entries of the catalog's own page cite when they give no anchor */
-  doc?: { anchor?: string };
+  doc?: {
+    anchor?: string;
+    /** `quote`: each entry of the page without an anchor cites the section of the page its quote lies in */
+    anchorFrom?: 'quote';
+  };
   /** applies to entries whose body has the defaults' body kind (json when the defaults give none) */
   contentType?: Omit<ContentTypeRule, 'strength'> & { strength?: Strength };
   body?: BodyInFile;

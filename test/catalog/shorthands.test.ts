@@ -1,11 +1,15 @@
 /**
  * The format's shorthands for what entries repeat: `defaults.titleFrom: slug` (a code that is its
- * own title), `body.constFrom` (a body constant each entry derives from its id or its status) and
- * the request line `POST: /path`. Each loads to the entry written out in full, is refused with
+ * own title), `body.constFrom` (a body constant each entry derives from its id or its status),
+ * `defaults.doc.anchorFrom: quote` (each entry cites the section its quote lies in) and the
+ * request line `POST: /path`. Each loads to the entry written out in full, is refused with
  * file:line:col where written wrongly, and problems inside a request line point at it.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
 import { formatIssue } from '../../src/catalog/issues.js';
 import { parseCatalog } from '../../src/load.js';
 import type { Entry } from '../../src/catalog/types.js';
@@ -104,4 +108,32 @@ test('written back, requests are request lines and load to the same entries', ()
   assert.match(text, /\n {8}GET: \/things\/\{\{thingId\}\}\/missing\n/);
   const again = parseCatalog(text, FILE).catalog!;
   assert.deepEqual(again.entries.map(({ position: _p, ...e }) => JSON.parse(JSON.stringify(e))), c.entries.map(({ position: _p, ...e }) => JSON.parse(JSON.stringify(e))));
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'faultline-shorthands-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(join(dir, 'demo.md'), '# Errors\n\nIntro words.\n\n## 404 Not Found\n\nThe thing is not there.\n\n### Details\n\nLook again.\n\n## 410 Gone\n\nThe thing is not there.\n\nIt went away.\n');
+const PAGED = join(dir, 'demo.yaml');
+const paged = (entries: string, doc = '{ anchorFrom: quote }'): string => catalog(DEFAULTS + `  doc: ${doc}\n`, entries).replace('capture: demo.html', 'capture: demo.md');
+const quoting = (id: string, doc: string): string => entry(id).replace('{ url: "https://example.test/errors#x", quote: Words. }', doc);
+
+test('anchorFrom: quote cites the innermost section holding the quote; an anchor of the entry\'s own wins', () => {
+  const r = parseCatalog(paged(quoting('gone', 'It went away.') + quoting('again', 'Look again.') + quoting('own', '{ anchor: 410-gone, quote: The thing is not there. }') + quoting('intro', 'Intro words.')), PAGED);
+  assert.deepEqual(r.issues.map(formatIssue), []);
+  const [gone, again, own, intro] = r.catalog!.entries;
+  assert.deepEqual([gone!.doc.anchor, again!.doc.anchor, own!.doc.anchor], ['410-gone', 'details', '410-gone']);
+  assert.equal(gone!.doc.url, 'https://example.test/errors#410-gone');
+  assert.equal(intro!.doc.anchor, 'errors', 'the words under the first heading are in its section');
+  assert.ok(r.pages?.includes(join(dir, 'demo.md')), 'the loader cache keeps the page it read');
+});
+
+test('anchorFrom: a quote in two sections or on no page is refused at the quote; with anchor beside it, at anchorFrom', () => {
+  const two = paged(quoting('twice', 'The thing is not there.'));
+  has(parseCatalog(two, PAGED).issues.map(formatIssue), `${PAGED}:${lineOf(two, 'doc: The thing')}:${colOf(two.split('\n')[lineOf(two, 'doc: The thing') - 1]!, 'The thing')} `, /anchorFrom: quote: the quote is in #404-not-found and #410-gone: give doc\.anchor$/);
+  const none = paged(quoting('none', '{ quote: Not on the page. }'));
+  has(parseCatalog(none, PAGED).issues.map(formatIssue), `${PAGED}:${lineOf(none, 'Not on the page')}:${colOf(none.split('\n')[lineOf(none, 'Not on the page') - 1]!, 'Not on')} `, /the quote is not on the page/);
+  const both = paged(quoting('gone', 'It went away.'), '{ anchor: errors, anchorFrom: quote }');
+  has(parseCatalog(both, PAGED).issues.map(formatIssue), `${PAGED}:${lineOf(both, 'anchorFrom: quote')}:${colOf(both.split('\n')[lineOf(both, 'anchorFrom: quote') - 1]!, 'quote }')} `, /give one$/);
+  const bad = paged(quoting('gone', 'It went away.'), '{ anchorFrom: heading }');
+  has(parseCatalog(bad, PAGED).issues.map(formatIssue), `${PAGED}:${lineOf(bad, 'anchorFrom: heading')}:`, /defaults\.doc\.anchorFrom must be quote$/);
 });

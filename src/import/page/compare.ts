@@ -9,6 +9,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { parseCatalog } from '../../catalog/load.js';
+import { toCatalogFile } from '../../catalog/write.js';
 import type { Row } from './find.js';
 import { importPage, type ImportResult } from './index.js';
 import { squash } from './model.js';
@@ -149,10 +151,21 @@ export function captureOf(c: Data, catalogDir: string): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
+/**
+ * A hand catalog as data: as the loader completes it (what its defaults and shorthands derive,
+ * such as a constant from `constFrom` or an example cited with `printed`, written out), or, when
+ * it does not load, its YAML as written.
+ */
+function handCatalog(file: string): Data {
+  const text = readFileSync(file, 'utf8');
+  const loaded = parseCatalog(text, file).catalog;
+  return loaded ? toCatalogFile(loaded) : parse(text) as Data;
+}
+
 export function compareAll(catalogDir: string): PageScore[] {
   const out: PageScore[] = [];
   for (const f of readdirSync(catalogDir).filter((x) => x.endsWith('.yaml')).sort()) {
-    const c = parse(readFileSync(join(catalogDir, f), 'utf8')) as Data;
+    const c = handCatalog(join(catalogDir, f));
     const capture = captureOf(c, catalogDir);
     if (capture && handRows(c).length) out.push(compareCatalog(c, capture));
   }
