@@ -154,12 +154,20 @@ for (const n of sections.has('scale') ? sizes : []) {
     if (reporters === 'minimal') e.FAULTLINE_REPORTERS = 'minimal'; else delete e.FAULTLINE_REPORTERS;
     return e;
   };
+  // fresh report folders: their sizes (and the history the page carries) are this run's rounds only
+  for (const d of ['minimal', 'all']) for (const side of ['run', 'before']) rmSync(join(OUT, `${side}-${n}-${d}`), { recursive: true, force: true });
   const list = await measure(process.execPath, [pw, 'test', '--list'], runEnv('minimal'), ROOT);
   const bareArgs = [...tsx, 'scripts/bench/bare.ts', dir, String(ref.port), '16'];
   await measure(process.execPath, bareArgs, process.env, ROOT); // warms the catalog and validator caches both sides read
   type Round = { bare: Measured; minimal: Measured; all: Measured; beforeMinimal?: Measured; beforeAll?: Measured };
   const rounds: Round[] = [];
-  const beforeEnv = (reporters: 'minimal' | 'all'): NodeJS.ProcessEnv => ({ ...runEnv(reporters), FAULTLINE_REPORTS_DIR: join(OUT, `before-${n}-${reporters}`) });
+  // the earlier checkout reads catalogs of its own format: the same clones, written by its own synth.ts
+  const beforeDir = join(OUT, `before-syn-${n}`);
+  const beforeEnv = (reporters: 'minimal' | 'all'): NodeJS.ProcessEnv => ({ ...runEnv(reporters), FAULTLINE_CATALOGS: beforeDir, FAULTLINE_REPORTS_DIR: join(OUT, `before-${n}-${reporters}`) });
+  if (before && beforePw) {
+    execFileSync(process.execPath, [...tsx, '--input-type=module', '-e', `const { loadCatalogs } = await import('./src/load.js'); const { synthesize, writeCatalogs } = await import('./scripts/bench/synth.js'); writeCatalogs(${JSON.stringify(beforeDir)}, synthesize(loadCatalogs(), ${n}));`], { cwd: before });
+    await measure(process.execPath, [beforePw, 'test', '--list'], beforeEnv('minimal'), before); // its catalog cache, as the list above fills this tree's
+  }
   for (let r = 0; r < scaleRounds; r++) {
     const round: Round = {
       bare: await measure(process.execPath, bareArgs, process.env, ROOT),

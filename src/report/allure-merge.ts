@@ -6,8 +6,7 @@
  * - Its Allure labels (epic = API, feature = status class, story = entry id, severity from the
  *   strength, basis = what the recipe rests on) come from the test's tags here, so the tests carry no `allure.label.*`
  *   annotations that the Playwright report would show to people.
- * - Its per-test files are written without an fsync each and off the runner's thread
- *   (src/report/allure-writer.ts); the run ends when all of them are in place.
+ * - Its per-test files are written without an fsync each (src/report/allure-writer.ts).
  * - Under merge-reports its onConfigure would read `config.projects[0]`, which is empty there, and
  *   throw; the two fields it takes from it only locate screenshot diffs, which API tests never have.
  */
@@ -41,7 +40,6 @@ export function allureLabels(test: Pick<TestCase, 'tags' | 'title'>): { type: st
 export default class FaultlineAllureReporter extends AllureReporter {
   private readonly resultsDir: string | undefined;
   private readonly listing: boolean;
-  private writer: UnsyncedAllureWriter | undefined;
 
   constructor(options: Options) {
     super(options);
@@ -62,12 +60,7 @@ export default class FaultlineAllureReporter extends AllureReporter {
     super.onBegin(suite);
     // per-test files without an fsync each (src/report/allure-writer.ts)
     const runtime = (this as unknown as { allureRuntime?: { writer: unknown } }).allureRuntime;
-    if (runtime && !process.env.ALLURE_TEST_MODE) runtime.writer = this.writer = new UnsyncedAllureWriter({ resultsDir: this.resultsDir ?? './allure-results' });
-  }
-
-  override async onEnd(): Promise<void> {
-    await super.onEnd();
-    await this.writer?.settled();
+    if (runtime && !process.env.ALLURE_TEST_MODE) runtime.writer = new UnsyncedAllureWriter({ resultsDir: this.resultsDir ?? './allure-results' });
   }
 
   override onTestBegin(test: TestCase): void {
