@@ -39,10 +39,15 @@ export function synthesize(real: LoadedCatalog[], n: number, opts: { distinct?: 
     const { pool } = pools[k]!;
     const { loaded, written } = pool[Math.floor(i / pools.length) % pool.length]!;
     if (written.id !== loaded.id) throw new Error(`synth: ${loaded.id} is not the file's entry ${written.id}`);
-    const clone: EntryInFile = { ...written, id: `${written.id}-s${String(i).padStart(5, '0')}`, title: `${written.title} (synthetic ${i})` };
-    if (opts.distinct && loaded.body.kind === 'json') {
-      // an entry's body is merged over the defaults' key by key: give the merged properties plus one
-      clone.body = { ...written.body, properties: { ...loaded.body.properties, [`benchDistinct${i}`]: { type: 'string' } } };
+    // the loaded title: an entry may take its title from its slug (defaults.titleFrom), which the clone's id changes
+    const clone: EntryInFile = { ...written, id: `${written.id}-s${String(i).padStart(5, '0')}`, title: `${loaded.title} (synthetic ${i})` };
+    if (loaded.body.kind === 'json') {
+      // An entry's body is merged over the defaults' key by key. Constants derived from the slug
+      // (defaults.body.constFrom) would follow the clone's new id: the clone states its source's
+      // constants as its own, so it asks for exactly what its source does.
+      const body = { ...written.body, ...(loaded.body.const ? { const: { ...loaded.body.const } } : {}) };
+      // distinct: the merged properties plus one of its own
+      clone.body = opts.distinct ? { ...body, properties: { ...loaded.body.properties, [`benchDistinct${i}`]: { type: 'string' } } } : body;
     }
     out[k]!.catalog.entries.push(clone);
   }

@@ -30,6 +30,17 @@ for (const distinct of [false, true]) {
     assert.equal(entries.length, n);
     assert.equal(new Set(entries.map((e) => e.id)).size, n, 'fresh ids, none repeated');
     assert.deepEqual(loaded.flatMap((c) => lintQuotes(c)), [], 'every quote still found on its page');
+    // each clone asks for what its source asks for: the same body contract, its title the source's
+    const sources = new Map(real.flatMap((c) => c.entries.map((e) => [e.id, e])));
+    for (const e of entries) {
+      const source = sources.get(e.id.replace(/-s\d{5}$/, ''))!;
+      assert.ok(source, `${e.id} is a clone of a real entry`);
+      assert.equal(e.title, `${source.title} (synthetic ${Number(e.id.slice(-5))})`);
+      const { properties, ...contract } = e.body as Extract<typeof e.body, { kind: 'json' }>;
+      const { properties: sourceProperties, ...sourceContract } = source.body as Extract<typeof e.body, { kind: 'json' }>;
+      assert.deepEqual(contract, sourceContract, `${e.id}: the body contract of ${source.id}`);
+      if (!distinct) assert.deepEqual(properties, sourceProperties, `${e.id}: the properties of ${source.id}`);
+    }
     const validators = new Validators(loaded);
     for (const e of entries) validators.get(e.id);
     if (distinct) assert.equal(validators.compiled, n, 'one compiled contract per entry');
