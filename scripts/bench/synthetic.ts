@@ -50,7 +50,7 @@ export function syntheticReport(o: SyntheticOptions): ConformanceReport {
 function entry(api: string, i: number, status: number | string, outcome: Outcome, evil: string): ConformanceEntry {
   const id = `${api}/entry-${i}`;
   const e: ConformanceEntry = {
-    id, api, outcome, title: `${status} Something documented ${i}${evil}`, status, strength: i % 7 ? 'must' : 'should',
+    id, api, outcome, title: `${status} Something documented ${i}${evil}`, status, statusText: String(status), strength: i % 7 ? 'must' : 'should',
     tags: [`@api:${api}`, `@status:${status}`], doc: { url: `https://docs.example.test/${api}/errors${evil ? '"><script>x</script>' : ''}#e${i}`, quote: `The API answers ${status} when the thing is wrong.${evil}` },
   };
   if (outcome === 'unprovokable' || outcome === 'not-configured' || outcome === 'error') e.reason = `${outcome === 'not-configured' ? 'missing env variable API_TOKEN_ADMIN' : 'cannot be provoked from outside'}${evil}`;

@@ -24,7 +24,7 @@ import { Status } from './status.js';
 import type { BodyContract, BodyInFile, CatalogFile, Entry, EntryInFile, HeaderRule, Json, SourcePosition, Strength } from './types.js';
 
 /** An entry with its defaults merged in; its doc is always an object, its body has no `constFrom` left. */
-export type MergedEntry = Omit<EntryInFile, 'doc'> & { doc: Exclude<EntryInFile['doc'], string> };
+export type MergedEntry = Omit<EntryInFile, 'doc'> & { doc: Exclude<EntryInFile['doc'], string>; examplePrinted?: string };
 
 
 /** An entry with the defaults merged in, still as written (parts without their own strength). */

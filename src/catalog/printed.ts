@@ -36,7 +36,7 @@ export function resolvePrinted(c: CatalogFile, merged: MergedEntry[], catalogFil
     const want = normaliseSpace(ref.printed);
     const page = capture(file);
     const found = [...new Set((page.blocks ?? page.examples).map((x) => x.trimEnd()))].filter((x) => normaliseSpace(x).includes(want));
-    if (found.length === 1) { e.example = found[0]!; return; }
+    if (found.length === 1) { e.example = found[0]!; e.examplePrinted = ref.printed; return; }
     problems.push({ path: at, message: found.length ? `example.printed '${ref.printed}' is in ${found.length} of the page's printed examples: give a fragment only one has` : `example.printed '${ref.printed}' is in none of the page's printed examples` });
   });
   return { problems, read: [...read] };

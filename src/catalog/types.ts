@@ -66,6 +66,8 @@ export interface Entry {
   body: BodyContract;
   /** the page's example exactly as printed (may be invalid JSON: that is a doc finding) */
   example?: string;
+  /** the fragment the catalog cites the example by (`example: { printed }`), kept for writing it back so */
+  examplePrinted?: string;
   /** every cause's recipe (a written `recipe` is a list of one; empty when unprovokable); the entry conforms when all do */
   recipes: Recipe[];
   /** why this entry cannot be provoked from outside (then `recipes` is empty) */
@@ -160,7 +162,7 @@ export interface Defaults {
   basis?: Basis;
 }
 
-export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'title' | 'status' | 'recipes' | 'example' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
+export interface EntryInFile extends Omit<Entry, 'api' | 'position' | 'title' | 'status' | 'recipes' | 'example' | 'examplePrinted' | 'doc' | 'strength' | 'headers' | 'contentType' | 'body'> {
   /** required unless `defaults.titleFrom` gives it */
   title?: string;
   /** a string is the quote alone */

@@ -4,7 +4,8 @@
  * strength where it differs from the entry's, and every inferred part keeps its basis); `doc.url` is left out where the loader derives it from the
  * cited page and the anchor, so the written catalog cites its pages the way the original did;
  * one cause is written as `recipe`, several as `recipes`; the status in its written form; a step
- * whose basis came from `defaults.basis` carries it itself; a request as `POST: /path`.
+ * whose basis came from `defaults.basis` carries it itself; a request as `POST: /path`; an
+ * example cited from the page (`example: { printed }`) as that reference.
  * Whatever else an entry carries is written as loaded, so a field added to the format is kept.
  */
 import { posix } from 'node:path';
@@ -21,8 +22,10 @@ export function toCatalogFile(c: Catalog | LoadedCatalog, file: string | undefin
 }
 
 export function toEntryInFile(c: Catalog, e: Entry, file?: string): EntryInFile {
-  const { api: _api, position: _position, status, recipes, doc, headers, contentType, body, ...rest } = e;
+  const { api: _api, position: _position, status, recipes, doc, headers, contentType, body, example, examplePrinted, ...rest } = e;
   const out: EntryInFile = { ...rest, doc: writtenDoc(c, e, doc, file), status: status.toJSON() };
+  // an example the catalog cites from its page is cited again, not copied
+  if (example !== undefined) out.example = examplePrinted !== undefined ? { printed: examplePrinted } : example;
   // a part of the entry's own strength says none (the lint asks a basis only of a part marked should)
   // `schemes` of a `challenge: auth` rule is the loader's reading of the catalog's auth
   if (headers) out.headers = headers.map(({ schemes: _s, ...h }) => ownStrength(h, e.strength));

@@ -23,6 +23,8 @@ export interface ConformanceEntry extends Omit<EntryResult, 'outcome'> {
   title: string;
   /** the documented status as the catalog writes it (404, [409, 412], "5xx") */
   status: StatusInFile;
+  /** the documented status printed, as everything shows it: `404`, `409 | 412`, `5xx` */
+  statusText: string;
   strength: Entry['strength'];
   tags: string[];
   doc: Entry['doc'];
@@ -105,7 +107,7 @@ export function reportOutcome(r: Pick<EntryResult, 'outcome' | 'violations'>): R
 
 export function entryFacts(c: LoadedCatalog, e: Entry, r: EntryResult, tags: string[], catalog?: string): ConformanceEntry {
   const facts: ConformanceEntry = {
-    ...r, outcome: reportOutcome(r), id: e.id, api: e.api, title: e.title, status: e.status.toJSON(), strength: e.strength, tags, doc: e.doc,
+    ...r, outcome: reportOutcome(r), id: e.id, api: e.api, title: e.title, status: e.status.toJSON(), statusText: String(e.status), strength: e.strength, tags, doc: e.doc,
     ...(e.source ? { source: e.source } : {}), ...(catalog ? { catalog } : {}),
   };
   const basis = reportBasis(e);

@@ -10,18 +10,18 @@ const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
 export interface GeneratedFile { path: string; content: string }
 
-export function entrySlug(entryId: string): string {
-  return entryId.slice(entryId.indexOf('/') + 1);
+/** An entry's id after its api's `<api>/` (the loader has checked the prefix). */
+export function entrySlug(e: Pick<Entry, 'id' | 'api'>): string {
+  return e.id.slice(e.api.length + 1);
 }
 
-/** Relative path of an entry's schema under schemas/. */
-export function entrySchemaPath(entryId: string): string {
-  const api = entryId.slice(0, entryId.indexOf('/'));
-  return `${api}/${entrySlug(entryId)}.schema.json`;
+/** Relative path of an entry's schema under schemas/: `<api>/<slug>.schema.json`. */
+export function entrySchemaPath(e: Pick<Entry, 'id' | 'api'>): string {
+  return `${e.api}/${entrySlug(e)}.schema.json`;
 }
 
-export function entrySchemaId(entryId: string): string {
-  return SCHEMA_BASE + entrySchemaPath(entryId);
+export function entrySchemaId(e: Pick<Entry, 'id' | 'api'>): string {
+  return SCHEMA_BASE + entrySchemaPath(e);
 }
 
 export function envelopesId(api: string): string {
@@ -108,7 +108,7 @@ export function entrySchema(c: LoadedCatalog, e: Entry): JsonSchema {
   return {
     $comment: marker(c, `entry ${e.id}`),
     $schema: DIALECT,
-    $id: entrySchemaId(e.id),
+    $id: entrySchemaId(e),
     title: `${e.id}: ${e.title}`,
     description: e.doc.quote,
     type: 'object',
@@ -130,7 +130,7 @@ export function generateAll(catalogs: LoadedCatalog[]): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const c of catalogs) {
     files.push({ path: `${c.api}/envelopes.schema.json`, content: serialise(envelopesSchema(c)) });
-    for (const e of c.entries) files.push({ path: entrySchemaPath(e.id), content: serialise(entrySchema(c, e)) });
+    for (const e of c.entries) files.push({ path: entrySchemaPath(e), content: serialise(entrySchema(c, e)) });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

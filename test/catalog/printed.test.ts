@@ -11,6 +11,8 @@ import { after, test } from 'node:test';
 import { formatIssue } from '../../src/catalog/issues.js';
 import { parseCatalog } from '../../src/load.js';
 import { readCache, writeCache } from '../../src/catalog/cache.js';
+import { toCatalogYaml } from '../../src/catalog/write.js';
+import { parse } from 'yaml';
 import { BASE, colOf, lineOf } from './fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-printed-'));
@@ -80,4 +82,14 @@ test('a plain-text page\'s indented block is one printed example, taken with its
   const r = parseCatalog(text, file);
   assert.deepEqual(r.issues.map(formatIssue), [], 'the block read as printed and read without its indent is still one example');
   assert.equal(r.catalog!.entries[0]!.example, block);
+});
+
+test('written back, a cited example stays a reference to the page, and loads to the same text', () => {
+  const c = parseCatalog(withRef('"code": "NOT_FOUND"'), file).catalog!;
+  const text = toCatalogYaml(c);
+  assert.deepEqual((parse(text) as { entries: { example?: unknown }[] }).entries[0]!.example, { printed: '"code": "NOT_FOUND"' });
+  assert.ok(!text.includes('"message": "nope"'), 'the example text is not copied');
+  assert.equal(parseCatalog(text, file).catalog!.entries[0]!.example, NOT_FOUND);
+  const copied = parseCatalog(BASE, file).catalog!;
+  assert.equal((parse(toCatalogYaml(copied)) as { entries: { example?: unknown }[] }).entries[0]!.example, copied.entries[0]!.example, 'a copied example stays copied');
 });

@@ -1,7 +1,7 @@
 // The body of one entry, rendered on first open: why, the requirement quoted from the docs, each
 // failed check with expected vs actual (a root cause first, what follows from it under it), the
 // redacted reproduction and the response received.
-import { basisBadge, dateHtml, esc, jsonText, linkify, linkTo, OUTCOME, statusText, strengthBadge } from './util.js';
+import { basisBadge, dateHtml, esc, jsonText, linkify, linkTo, OUTCOME, strengthBadge } from './util.js';
 import { historyHtml } from './entries.js';
 
 export function renderDetail(e) {
@@ -17,7 +17,7 @@ export function renderDetail(e) {
   if (since) parts.push('<p class="history">' + since + '</p>');
   parts.push('<figure class="doc"><blockquote>' + esc(e.doc?.quote) + '</blockquote><figcaption>'
     + linkTo(e.doc?.url, e.doc?.url) + (e.source ? ' · source <code>' + esc(e.source) + '</code>' : '')
-    + ' · documented status <strong>' + esc(statusText(e.status)) + '</strong> · requirement ' + strengthBadge(e.strength) + '</figcaption></figure>');
+    + ' · documented status <strong>' + esc(e.statusText) + '</strong> · requirement ' + strengthBadge(e.strength) + '</figcaption></figure>');
   if (e.basis) parts.push(basisHtml(e.basis));
   if (e.violations?.length) parts.push(violationTable(e.violations));
   if (e.reproduce) {

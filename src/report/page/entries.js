@@ -1,7 +1,7 @@
 // The entry list: per API, the entries that need a reader first (violations, errors, ...). Only
 // the first PAGE matching rows are in the DOM ("show more" adds the next ones), and an entry's
 // body is rendered when first opened: 10,000 entries stay cheap to load and to filter.
-import { $, badge, basisBadge, dateHtml, esc, OUTCOMES, statusText, strengthBadge } from './util.js';
+import { $, badge, basisBadge, dateHtml, esc, OUTCOMES, strengthBadge } from './util.js';
 
 export const PAGE = 200;
 const SEVERITY = Object.fromEntries(OUTCOMES.map((o, i) => [o.key, i]));
@@ -41,7 +41,7 @@ export function entryOrder(data) {
 export function entryRow(e, i) {
   return '<details class="entry o-' + esc(e.outcome) + '" id="entry-' + i + '" data-idx="' + i + '"><summary>'
     + badge(e.outcome) + '<code class="id">' + esc(e.id) + '</code><span class="title">' + esc(e.title) + '</span>'
-    + '<span class="st">' + esc(statusText(e.status)) + '</span>' + strengthBadge(shownStrength(e))
+    + '<span class="st">' + esc(e.statusText) + '</span>' + strengthBadge(shownStrength(e))
     + '<span class="why">' + historyHtml(e) + (e.basis && e.basis.kind !== 'documented' ? basisBadge(e.basis.kind) : '') + esc(oneLine(e)) + '</span></summary></details>';
 }
 

@@ -1,6 +1,6 @@
 // The matrix: per API, one row per documented status, one tile per entry. A tile shows its
 // outcome by colour and by an icon, and names it in full for assistive technology.
-import { $, badge, esc, OUTCOME, OUTCOMES, statusText } from './util.js';
+import { $, badge, esc, OUTCOME, OUTCOMES } from './util.js';
 function statusOrder(key) {
   // A class like 5xx sorts after the statuses it covers; unknown keys last.
   const cls = /^(\d)xx$/i.exec(key);
@@ -12,7 +12,7 @@ function statusOrder(key) {
 export function renderMatrix(data) {
   const byApi = new Map();
   data.entries.forEach((e, i) => {
-    const key = statusText(e.status);
+    const key = e.statusText;
     if (!byApi.has(e.api)) byApi.set(e.api, new Map());
     const rows = byApi.get(e.api);
     if (!rows.has(key)) rows.set(key, []);

@@ -1,6 +1,6 @@
 // Filter state, kept in the URL hash (#api=cmix&outcome=violation,error&q=text) so a filtered
 // view can be bookmarked and survives a reload.
-import { OUTCOME, statusText } from './util.js';
+import { OUTCOME } from './util.js';
 
 export const state = { api: '', outcomes: new Set(), q: '' };
 
@@ -22,7 +22,7 @@ export function writeHash() {
 
 /** Lower-cased text a free-text search looks at, built once per entry. */
 export function searchText(e) {
-  const parts = [e.id, e.title, e.reason, statusText(e.status), e.strength, e.doc?.quote, e.doc?.url, e.source];
+  const parts = [e.id, e.title, e.reason, e.statusText, e.strength, e.doc?.quote, e.doc?.url, e.source];
   for (const v of e.violations ?? []) parts.push(v.check, v.pointer, v.message);
   if (e.basis) parts.push(e.basis.kind + ' recipe', ...e.basis.assumes);
   return parts.filter(Boolean).join('\n').toLowerCase();

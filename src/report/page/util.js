@@ -50,10 +50,6 @@ export function strengthBadge(strength) {
   return '<span class="strength s-' + esc(strength) + '">' + esc(strength) + '</span>';
 }
 
-export function statusText(s) {
-  return Array.isArray(s) ? s.join(' | ') : String(s);
-}
-
 export function jsonText(v) {
   const s = JSON.stringify(v, null, 2);
   return s === undefined ? '(none)' : s;
