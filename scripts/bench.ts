@@ -14,6 +14,7 @@ import { loadCatalogs } from '../src/load.js';
 import { bareLoop } from './bench/bare.js';
 import { writeFloorSuite } from './bench/floor.js';
 import { measure, summaryCount, type Measured } from './bench/measure.js';
+import { compare, describeRun, type Case } from './bench/inner.js';
 import { errorMix, loadTest, startReferenceProcess } from './bench/reference-load.js';
 import { synthesize, writeCatalogs } from './bench/synth.js';
 import { loadEnv } from '../src/env.js';
@@ -89,19 +90,40 @@ if (sections.has('full')) {
 const bare = await bareLoop(real, referenceEnv(ref.port));
 row(`bare fetch + ajv loop (${bare.entries} provokable entries)`, `${Math.round(bare.ms)} ms`, `${(bare.ms / bare.entries).toFixed(2)} ms/entry`);
 
-// 4. The main job: every real catalog against the embedded target, all reports, start-up included.
-const full = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts'], { ...process.env, CI: '1', FAULTLINE_REPORTS_DIR: join(OUT, 'full') }, ROOT);
-const perEntryFull = full.ms / bare.entries;
-row(`full run against the reference target (${realEntries} entries, all reporters)`, `${(full.ms / 1000).toFixed(1)} s`, `peak ${Math.round(full.peakMB)} MB, exit ${full.code}, ${perEntryFull.toFixed(1)} ms per provokable entry = ${(perEntryFull / (bare.ms / bare.entries)).toFixed(0)}x the bare loop`);
-json.fullRun = { ms: Math.round(full.ms), peakMB: Math.round(full.peakMB), exit: full.code, bareMs: Math.round(bare.ms), provokable: bare.entries };
+// 4. The main job: every real catalog against the embedded target, all reports, start-up included,
+// as a user starts it (`npm run conformance`), with the automatic worker count and with 1 and 2
+// workers side by side (interleaved rounds, medians; scripts/bench/inner.ts).
+const innerRounds = Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3);
+const fullCases: Case[] = [['automatic', undefined], ['1 worker', '1'], ['2 workers', '2']].map(([label, workers]) => ({
+  label: label!, root: ROOT, args: [], env: { FAULTLINE_REPORTS_DIR: join(OUT, 'full'), ...(workers ? { FAULTLINE_WORKERS: workers } : {}) },
+}));
+const full = await compare(fullCases, innerRounds);
+const perEntryFull = full[0]!.ms / bare.entries;
+for (const r of full) row(`full run against the reference target (${realEntries} entries, all reporters, ${r.label})`, `${(r.ms / 1000).toFixed(2)} s`, `${r.passed} passed, ${r.failed} failed; ${describeRun(r)}`);
+row('full run, automatic workers: per provokable entry', `${perEntryFull.toFixed(1)} ms`, `${(perEntryFull / (bare.ms / bare.entries)).toFixed(0)}x the bare loop`);
+json.fullRun = full.map((r) => ({ ...r, ms: Math.round(r.ms) }));
+json.fullBare = { ms: Math.round(bare.ms), provokable: bare.entries };
+// Where a second worker starts to pay: synthetic catalogs of 250 and 1,000 entries (the reference
+// target as a process of its own), 1 and 2 workers side by side.
+const crossCases: Case[] = [250, 1000].flatMap((n) => {
+  const dir = join(OUT, `syn-workers-${n}`);
+  writeCatalogs(dir, synthesize(real, n));
+  return [1, 2].map((w) => ({ label: `${n.toLocaleString('en')} entries, ${w} worker${w > 1 ? 's' : ''}`, root: ROOT, args: [], env: { FAULTLINE_WORKERS: String(w), FAULTLINE_CATALOGS: dir, CONFORMANCE_ENV: 'reference', FAULTLINE_REFERENCE: 'none', REFERENCE_PORT: String(ref.port), FAULTLINE_REPORTS_DIR: join(OUT, `workers-${n}-${w}`) } }));
+});
+const cross = await compare(crossCases, innerRounds);
+for (const r of cross) row(`workers: ${r.label} (all reporters)`, `${(r.ms / 1000).toFixed(2)} s`, `${r.passed} passed, ${r.failed} failed; ${describeRun(r)}`);
+json.workersCrossover = cross.map((r) => ({ ...r, ms: Math.round(r.ms) }));
 }
 
-// 5. The inner loop: one entry, from the command to its result, embedded reference target included.
+// 5. The inner loop: one entry (cmix/not-found when the catalogs have it), from the command to its
+// first request at the target and to its exit, embedded reference target included.
 if (sections.has('inner')) {
-const one = real.flatMap((c) => c.entries).find((e) => e.recipes.length === 1 && !e.recipes[0]!.setup?.length)!;
-const inner = await measure(process.execPath, [...tsx, 'src/cli/conformance.ts', '--grep', `${one.id} `], { ...process.env, CI: '1', FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(OUT, 'inner') }, ROOT);
-row(`inner loop: one entry (--grep ${one.id}), command to result`, `${(inner.ms / 1000).toFixed(2)} s`, `embedded reference target, minimal reporters, exit ${inner.code}, peak ${Math.round(inner.peakMB)} MB`);
-json.innerLoop = { ms: Math.round(inner.ms), entry: one.id, exit: inner.code };
+const entriesAll = real.flatMap((c) => c.entries);
+const one = entriesAll.find((e) => e.id === 'cmix/not-found') ?? entriesAll.find((e) => e.recipes.length === 1 && !e.recipes[0]!.setup?.length)!;
+const [inner] = await compare([{ label: 'inner', root: ROOT, args: ['--grep', `${one.id} `], env: { FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(OUT, 'inner') } }], Number(process.env.FAULTLINE_BENCH_REPEATS ?? 3));
+row(`inner loop: one entry (npm run conformance -- --grep '${one.id} '), command to its first request`, `${((inner!.firstRequestMs ?? NaN) / 1000).toFixed(2)} s`, 'at the embedded reference target');
+row('inner loop: one entry, command to exit', `${(inner!.ms / 1000).toFixed(2)} s`, `minimal reporters; ${describeRun(inner!)}`);
+json.innerLoop = { ...inner, ms: Math.round(inner!.ms), entry: one.id };
 }
 
 // 6. Red runs against green ones, side by side: every entry violating, the target down.

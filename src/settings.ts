@@ -118,9 +118,9 @@ export const DEFINITIONS = {
     doc: "`stream` sends through Node's own client and stops reading a body at 1 MiB (no cookie jar)",
     parse: oneOf('playwright', 'stream'),
   }),
-  workers: def<number | string>({
-    name: 'FAULTLINE_WORKERS', group: 'run', default: '2', accepts: 'an integer ≥ 1, or a percentage of the cores (`50%`)', unset: 2,
-    doc: 'Playwright worker processes',
+  workers: def<number | string | undefined>({
+    name: 'FAULTLINE_WORKERS', group: 'run', default: 'by the catalogs\' size: 1 up to 100 entries, else 2', accepts: 'an integer ≥ 1, or a percentage of the cores (`50%`)', unset: undefined,
+    doc: 'Playwright worker processes (`--workers` wins); the crossover is measured under Performance, "The inner loop and the footprint"',
     parse: workers,
   }),
   catalogsDir: def<string | undefined>({

@@ -26,6 +26,8 @@ export interface CaseResult {
   firstRequestMs?: number;
   cpuMs?: number;
   peakMB: number;
+  /** the peak summed over faultline's processes (npm's own left out) */
+  peakFaultlineMB: number;
   passed: number;
   failed: number;
   code: number;
@@ -34,13 +36,16 @@ export interface CaseResult {
   rounds: number;
 }
 
+/** npm's own process (not the command it execs): `node .../npm-cli.js run ...` or `npm run ...`. */
+const NPM = /(^|\/)npm(-cli\.js)?( |$)/;
+
 /** What a process of a run is, from its command line. */
 export function processKind(command: string): string {
   if (command.includes('workerProcessEntry')) return 'worker';
   if (command.includes('@playwright/test/cli.js') || command.includes('playwright/cli.js')) return 'runner';
   if (command.includes('esbuild')) return 'esbuild';
   if (/^\S*\/time\b/.test(command)) return 'time';
-  if (/(^|\/)npm(-cli\.js)?\b|npm-cli/.test(command)) return 'npm';
+  if (NPM.test(command)) return 'npm';
   if (/^(\/bin\/)?sh\b/.test(command)) return 'sh';
   if (command.includes('faultline')) return 'command';
   return command.split(' ')[0]?.split('/').pop() ?? '?';
@@ -54,10 +59,16 @@ export function describeTimeline(processes: ProcessSpan[]): string {
     .join(', ');
 }
 
+/** First request, CPU, peaks, exit status and the timeline of a case, for a bench row's note. */
+export function describeRun(r: CaseResult): string {
+  const s = (ms: number | undefined): string => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
+  return `first request ${s(r.firstRequestMs)}, cpu ${s(r.cpuMs)}, peak ${Math.round(r.peakFaultlineMB)} MB (${Math.round(r.peakMB)} MB with npm), exit ${r.code}; ${describeTimeline(r.processes)}`;
+}
+
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
 
 function runOnce(c: Case): Promise<Measured> {
-  return measure('npm', ['run', '-s', 'conformance', '--', ...c.args], { ...process.env, CI: '1', ...c.env }, c.root, { sampleMs: 20, timeline: true, firstRequest: true });
+  return measure('npm', ['run', '-s', 'conformance', '--', ...c.args], { ...process.env, CI: '1', ...c.env }, c.root, { sampleMs: 20, timeline: true, firstRequest: true, notCounted: NPM });
 }
 
 /** Every case `rounds` times, interleaved (case 1, case 2, ..., case 1, ...); medians per case. */
@@ -77,6 +88,7 @@ export async function compare(cases: Case[], rounds: number): Promise<CaseResult
       ...(firsts.length ? { firstRequestMs: median(firsts) } : {}),
       ...(cpus.length ? { cpuMs: median(cpus) } : {}),
       peakMB: median(ms.map((m) => m.peakMB)),
+      peakFaultlineMB: median(ms.map((m) => m.peakCountedMB ?? m.peakMB)),
       passed: summaryCount(mid.stdout, 'passed'),
       failed: summaryCount(mid.stdout, 'failed'),
       code: mid.code,
@@ -97,6 +109,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ? [{ label: `${root}: all entries, all reporters`, root, args: [], env: { FAULTLINE_REPORTS_DIR: join(root, 'reports', 'bench', 'full') } }]
     : [{ label: `${root}: --grep 'cmix/not-found '`, root, args: ['--grep', 'cmix/not-found '], env: { FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(root, 'reports', 'bench', 'inner') } }]);
   for (const r of await compare(cases, rounds)) {
-    process.stdout.write(`${r.label}: first request ${r.firstRequestMs ?? '-'} ms, exit ${Math.round(r.ms)} ms, cpu ${r.cpuMs !== undefined ? Math.round(r.cpuMs) : '-'} ms, peak ${Math.round(r.peakMB)} MB, ${r.passed} passed, ${r.failed} failed, exit ${r.code}\n  ${describeTimeline(r.processes)}\n`);
+    process.stdout.write(`${r.label}: exit after ${(r.ms / 1000).toFixed(2)} s, ${r.passed} passed, ${r.failed} failed; ${describeRun(r)}\n`);
   }
 }

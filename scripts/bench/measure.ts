@@ -15,6 +15,8 @@ export interface Measured {
   ms: number; peakMB: number; code: number; stdout: string; stderr: string; cpuMs?: number;
   /** with `timeline`: every process of the run, in the order they started */
   processes?: ProcessSpan[];
+  /** with `notCounted`: the peak summed over the other processes */
+  peakCountedMB?: number;
   /** with `firstRequest`: when the first request arrived at a server of the run (the embedded reference target), from the spawn */
   firstRequestMs?: number;
 }
@@ -27,6 +29,8 @@ export interface MeasureOptions {
   sampleMs?: number;
   /** keep each process's start and peak (`processes`) */
   timeline?: boolean;
+  /** processes left out of `peakCountedMB` (matched against their command lines; npm itself, say) */
+  notCounted?: RegExp;
   /** time the first request any server of the run serves (`firstRequestMs`; scripts/bench/first-request.mjs) */
   firstRequest?: boolean;
 }
@@ -83,6 +87,7 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
     let stdout = '';
     let stderr = '';
     let peak = 0;
+    let peakCounted = 0;
     const spans = new Map<string, ProcessSpan & { startTicks: number }>();
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
@@ -91,6 +96,8 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
       const table = procTable();
       const pids = tree(child.pid, table);
       peak = Math.max(peak, pids.reduce((n, p) => n + table.get(p)!.rssKB, 0));
+      const notCounted = opts.notCounted;
+      if (notCounted) peakCounted = Math.max(peakCounted, pids.filter((p) => !notCounted.test(commandLine(p))).reduce((n, p) => n + table.get(p)!.rssKB, 0));
       if (!opts.timeline) return;
       const now = Date.now() - started;
       for (const pid of pids) {
@@ -127,7 +134,7 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
       const processes = opts.timeline
         ? list.map(({ startTicks, ...p }) => ({ ...p, startMs: Math.round(((startTicks - t0) * 1000) / TICKS_PER_S) }))
         : undefined;
-      resolve({ ms, peakMB: peak / 1024, code: code ?? 1, stdout, stderr, ...(cpuMs !== undefined ? { cpuMs } : {}), ...(processes ? { processes } : {}), ...(firstRequestMs !== undefined ? { firstRequestMs } : {}) });
+      resolve({ ms, peakMB: peak / 1024, code: code ?? 1, stdout, stderr, ...(cpuMs !== undefined ? { cpuMs } : {}), ...(opts.notCounted ? { peakCountedMB: peakCounted / 1024 } : {}), ...(processes ? { processes } : {}), ...(firstRequestMs !== undefined ? { firstRequestMs } : {}) });
     });
   });
 }

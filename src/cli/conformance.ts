@@ -4,15 +4,20 @@
  * is sent), then runs the Playwright suite, which writes every report under reports/.
  * Exit status: Playwright's, i.e. non-zero exactly when an entry has an unexpected violation or
  * error (known deviations and unexpected passes do not fail the run).
+ *
+ * Run from the build (bin/faultline.js), Playwright's runner runs in this process and the
+ * embedded reference target with it; without a build (or with a `--config` of the command
+ * line's own) the runner is a child process, as before. Either way src/cli/signals.ts supervises it.
  */
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../env.js';
 import { preflight } from '../runner/preflight.js';
-import { runSupervised } from './signals.js';
+import { runSupervised, superviseInProcess } from './signals.js';
 import { parseAllowNotConfigured, parseStrict } from '../report/verdict.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
 import { parseDeviations } from '../../reference/deviations.js';
@@ -70,20 +75,34 @@ if (embedded) {
 }
 
 const PLAYWRIGHT_CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
-// The run's build (bin/build.js), unless the command line names a config of its own: Playwright
-// loads the built config and specs as plain JavaScript, without its TypeScript loader (a loader
-// thread in the runner and in every worker, about 0.2 s and 20 MB each).
-const build = env.FAULTLINE_BUILD;
-const ownConfig = passthrough.some((a) => a === '--config' || a === '-c' || a.startsWith('--config='));
-const config = build && !ownConfig ? ['--config', join(build, 'playwright.config.js')] : [];
-if (config.length) env.PW_DISABLE_TS_ESM = '1';
 // The run's scratch folder is named here, so it is removed however the run ends (src/cli/signals.ts).
 const runDir = env.FAULTLINE_RUN_DIR || join(tmpdir(), `faultline-run-${randomUUID()}`);
 env.FAULTLINE_RUN_DIR = runDir;
-process.exitCode = await runSupervised({
-  command: process.execPath,
-  args: [PLAYWRIGHT_CLI, 'test', ...config, ...passthrough],
-  options: { stdio: 'inherit', env },
-  cleanup: () => rmSync(runDir, { recursive: true, force: true }),
-});
-await reference?.close();
+const cleanup = (): void => rmSync(runDir, { recursive: true, force: true });
+// The run's build (bin/build.js), unless the command line names a config of its own: Playwright's
+// runner then runs in this process (no Node start, no second copy of the settings and catalogs, the
+// reference target served from the runner's process) and loads the built config and specs as
+// plain JavaScript, without its TypeScript loader (a loader thread in the runner and in every
+// worker, about 0.2 s and 20 MB each).
+const build = env.FAULTLINE_BUILD;
+const ownConfig = passthrough.some((a) => a === '--config' || a === '-c' || a.startsWith('--config='));
+if (build && !ownConfig) {
+  env.PW_DISABLE_TS_ESM = '1';
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
+  superviseInProcess({
+    cleanup,
+    start: () => {
+      process.argv = [process.execPath, PLAYWRIGHT_CLI, 'test', '--config', join(build, 'playwright.config.js'), ...passthrough];
+      const { program } = createRequire(import.meta.url)('playwright/lib/program') as { program: { parse(argv: string[]): void } };
+      program.parse(process.argv);
+    },
+  });
+} else {
+  process.exitCode = await runSupervised({
+    command: process.execPath,
+    args: [PLAYWRIGHT_CLI, 'test', ...passthrough],
+    options: { stdio: 'inherit', env },
+    cleanup,
+  });
+  await reference?.close();
+}

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type PlaywrightTestConfig, type ReporterDescription } from '@playwright/test';
 import { runReporters } from '../report/reporters.js';
 import { loadEnv } from '../env.js';
-import { preflight } from '../runner/preflight.js';
+import { passedPreflight, preflight } from '../runner/preflight.js';
 import { runModule } from './run-code.js';
 
 /** Where playwright.config.ts lives: Playwright resolves the config's relative paths from there. */
@@ -34,6 +34,18 @@ function checked<T>(load: () => T): T {
     process.stderr.write(message.startsWith('faultline: not started') ? `${message}\n` : `faultline: not started:\n${message}\n`);
     process.exit(2);
   }
+}
+
+/**
+ * Up to this many entries in the catalogs a run uses, one worker; above, two. A worker costs
+ * about 150 MB and half a second to start; below the crossover (measured: README, Performance,
+ * "The inner loop and the footprint") a second one saves no time and costs its memory and CPU.
+ */
+export const ONE_WORKER_UP_TO = 100;
+
+/** The worker count when neither FAULTLINE_WORKERS nor `--workers` says. */
+export function automaticWorkers(entries: number): number {
+  return entries <= ONE_WORKER_UP_TO ? 1 : 2;
 }
 
 /**
@@ -75,14 +87,17 @@ export function faultlineConfig(opts: { configDir?: string; argv?: string[] } = 
   process.env.FAULTLINE_SHARDS ||= shardArg ? (/\/(\d+)$/.exec(shardArg)?.[1] ?? '1') : '1';
   const env = checked(() => loadEnv());
   const { settings } = env;
-  // A worker exists only after the runner loaded this config and its check passed: it does not
-  // check again.
-  if (process.env.TEST_WORKER_INDEX === undefined) checked(() => preflight(env.name));
+  // Checked once per run: not again in a worker (one exists only after the runner loaded this
+  // config and passed the check), nor in a runner that `faultline run` started in its own
+  // process after checking.
+  const inWorker = process.env.TEST_WORKER_INDEX !== undefined;
+  const catalogs = inWorker ? undefined : passedPreflight(env.name) ?? checked(() => preflight(env.name));
   const apis = readdirSync(settings.catalogsDir ?? resolve('catalogs')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
   const reportsDir = settings.reportsDir;
   // One spec file per worker (see partsInUse in src/runner/define.ts); `--workers` wins as usual.
   const workersArg = argv.find((a, i) => a.startsWith('--workers=') || ['--workers', '-j'].includes(argv[i - 1] ?? ''));
-  const workers = settings.workers;
+  // (a worker's own count is not used: it takes the runner's FAULTLINE_PARTS)
+  const workers = settings.workers ?? automaticWorkers(catalogs?.reduce((n, c) => n + c.entries.length, 0) ?? 0);
   process.env.FAULTLINE_PARTS ??= String(Math.max(1, Number((workersArg ?? '').replace(/^--workers=/, '')) || (typeof workers === 'number' ? workers : 2)));
   const projects = settings.projects === 'per-api'
     ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
@@ -96,7 +111,7 @@ export function faultlineConfig(opts: { configDir?: string; argv?: string[] } = 
     outputDir: built ? resolve(ROOT, reportsDir, 'test-results') : `${reportsDir}/test-results`,
     // Serial within a file, parallel across files: see specs/conformance/part-1.spec.ts.
     fullyParallel: false,
-    workers: settings.workers,
+    workers,
     retries: 0,
     timeout: 60_000,
     forbidOnly: Boolean(process.env.CI),

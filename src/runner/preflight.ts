@@ -9,6 +9,17 @@ import { loadExpectations } from './expectations.js';
 import { loadSuiteCatalogs } from './suite.js';
 import { runSettings, SettingError } from '../run-settings.js';
 
+/** The env a preflight of this process passed for, and what it loaded. */
+let passed: { envName: string; catalogs: LoadedCatalog[] } | undefined;
+
+/**
+ * What the preflight of this process already passed for `envName` (`faultline run` checks before
+ * it starts Playwright's runner in the same process, whose config then need not check again).
+ */
+export function passedPreflight(envName: string): LoadedCatalog[] | undefined {
+  return passed?.envName === envName ? passed.catalogs : undefined;
+}
+
 export function preflight(envName: string): LoadedCatalog[] {
   try {
     runSettings(loadEnv().vars);
@@ -16,6 +27,7 @@ export function preflight(envName: string): LoadedCatalog[] {
     loadExpectations(envName, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
     const badUrls = baseUrlProblems(catalogs.map((c) => c.baseUrlVar), loadEnv());
     if (badUrls.length) throw new Error(`faultline: not started:\n${badUrls.join('\n')}`);
+    passed = { envName, catalogs };
     return catalogs;
   } catch (err) {
     if (err instanceof CatalogError) throw new Error(`faultline: not started:\n${err.message}`);

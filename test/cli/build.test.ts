@@ -60,6 +60,22 @@ describe('faultline run uses the build', () => {
     return { configFile: report.config.configFile, titles: titles.sort() };
   };
 
+  test('Playwright\'s runner runs in the command\'s own process: a listing starts no other Node process', () => {
+    const dir = tempDir('processes');
+    try {
+      const probe = join(dir, 'probe.mjs');
+      const log = join(dir, 'started');
+      writeFileSync(probe, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, process.argv.slice(1).join(' ') + '\\n');\n`);
+      const run = runFaultline(['run', '--list'], { NODE_OPTIONS: `--import=${probe}` });
+      assert.equal(run.status, 0, run.stderr);
+      const started = readFileSync(log, 'utf8').trim().split('\n');
+      assert.equal(started.length, 1, started.join('\n'));
+      assert.match(started[0]!, /bin\/faultline\.js run --list$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('Playwright loads the built config and specs, and they define the tests the TypeScript ones do', () => {
     const total = loadCatalogs().reduce((n, c) => n + c.entries.length, 0);
     const run = runFaultline(['run', '--list', '--reporter=json']);
