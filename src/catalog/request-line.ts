@@ -8,7 +8,7 @@
  * is for the meta-schema to refuse (its `oneOf` allows exactly one of the forms).
  */
 import type { DocPath } from './locate.js';
-import type { RequestTemplate } from './types.js';
+import type { Recipe, RequestTemplate } from './types.js';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'] as const;
 
@@ -65,4 +65,10 @@ export function asRequestLine(r: RequestTemplate): RequestTemplate {
   const { method, path, ...rest } = r;
   // the file form, which the loaded type does not describe
   return { [method]: path, ...rest } as unknown as RequestTemplate;
+}
+
+/** A recipe with each of its requests (setup, provoking, teardown) in the one-line form. */
+export function withRequestLines(r: Recipe): Recipe {
+  const line = <T extends { request: RequestTemplate }>(s: T): T => ({ ...s, request: asRequestLine(s.request) });
+  return { ...line(r), ...(r.setup ? { setup: r.setup.map(line) } : {}), ...(r.teardown ? { teardown: r.teardown.map(line) } : {}) };
 }

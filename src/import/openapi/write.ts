@@ -9,7 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { Document, isMap, isSeq, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { CatalogFile as Catalog } from '../../catalog/types.js';
+import { factorDefaults, withoutDefaults } from '../../catalog/factor.js';
+import { withRequestLines } from '../../catalog/request-line.js';
+import type { CatalogFile as Catalog, Defaults } from '../../catalog/types.js';
 
 export interface MergeReport { added: string[]; updated: string[]; unchanged: string[]; kept: string[]; removed: string[]; orphaned: string[] }
 
@@ -55,14 +57,22 @@ function itemMark(parent: YamlNode, item: YamlNode, i: number): string | undefin
   return inherited;
 }
 
-export function renderCatalog(c: Catalog, header: string[], derivations: Record<string, string> = {}): string {
+/** An imported entry as written: its requests as request lines (`GET: /dogs`). */
+function written(e: Catalog['entries'][number]): Catalog['entries'][number] {
+  return e.recipe ? { ...e, recipe: withRequestLines(e.recipe) } : e;
+}
+
+/** The imported catalog as YAML, what its entries share written once as `defaults:`. */
+export function renderCatalog(full: Catalog, header: string[], derivations: Record<string, string> = {}): string {
+  const factored = factorDefaults(full);
+  const c: Catalog = { ...factored, entries: factored.entries.map(written) };
   const doc = new Document(c);
   doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
   const entries = doc.get('entries', true) as YAMLSeq;
   entries.items.forEach((item, i) => { compact(item as YamlNode, derivations); mark(item as YamlNode, c.entries[i]); (item as YamlNode).spaceBefore = i > 0; });
   const envelopes = doc.get('envelopes', true) as YAMLMap;
   for (const pair of envelopes.items) mark(pair.key as YamlNode, c.envelopes[String((pair.key as { value: unknown }).value)]);
-  for (const key of ['envelopes', 'fixtures', 'entries', 'docFindings']) {
+  for (const key of ['envelopes', 'fixtures', 'defaults', 'entries', 'docFindings']) {
     const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => (p.key as { value?: unknown }).value === key) : undefined;
     if (pair && pair.key && !(pair.key as YamlNode).commentBefore) (pair.key as YamlNode).spaceBefore = true;
   }
@@ -72,12 +82,15 @@ export function renderCatalog(c: Catalog, header: string[], derivations: Record<
 export class MergeError extends Error {}
 
 /** Merge a fresh import into an existing catalog's text; throws MergeError when it is not one to merge into. */
-export function mergeCatalog(existingText: string, fresh: Catalog, file: string, derivations: Record<string, string> = {}): { text: string; report: MergeReport } {
+export function mergeCatalog(existingText: string, full: Catalog, file: string, derivations: Record<string, string> = {}): { text: string; report: MergeReport } {
   const doc = parseDocument(existingText);
   if (doc.errors.length) throw new MergeError(`${file} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})`);
   if (!isMap(doc.contents)) throw new MergeError(`${file} is not a catalog (no mapping at the top)`);
   const api = doc.get('api');
-  if (api !== fresh.api) throw new MergeError(`${file} is the catalog of api '${String(api)}', not '${fresh.api}'`);
+  if (api !== full.api) throw new MergeError(`${file} is the catalog of api '${String(api)}', not '${full.api}'`);
+  // the fresh entries say only what differs from the file's own defaults, as a first import wrote them
+  const defaults = ((doc.toJS() as { defaults?: Defaults }).defaults ?? {});
+  const fresh: Catalog = { ...full, entries: full.entries.map((e) => written(withoutDefaults(e, defaults))) };
   const report: MergeReport = { added: [], updated: [], unchanged: [], kept: [], removed: [], orphaned: [] };
   const entries = doc.get('entries', true);
   if (!isSeq(entries)) throw new MergeError(`${file} has no entries list`);

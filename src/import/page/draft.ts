@@ -13,6 +13,8 @@ import type { Found, Row } from './find.js';
 import type { Finding } from './findings/index.js';
 import { slug as slugOf } from './model.js';
 import { CODE_KEYS, exampleKeys, exampleMember, isObject, parseExample, type Status } from './text.js';
+import { factorDefaults } from '../../catalog/factor.js';
+import type { CatalogFile } from '../../catalog/types.js';
 
 export const DRAFT_RECIPE = 'draft: write a recipe';
 
@@ -82,8 +84,13 @@ export function buildDraft(found: Found, findings: Finding[], opts: DraftOptions
       return { id: `${api}/${f.slug}`, kind: f.kind, ...(refs.length ? { entries: refs } : {}), text: f.text };
     });
   }
-  const doc = new Document(catalog, { aliasDuplicateObjects: false });
+  // what every entry shares, written once (the entries in the returned draft stay complete)
+  const doc = new Document(factorDefaults(catalog as unknown as CatalogFile), { aliasDuplicateObjects: false });
   // Small maps and lists on one line, as the hand-made catalogs write them.
+  for (const key of ['contentType', 'body', 'doc']) {
+    const node = doc.getIn(['defaults', key], true);
+    if (isCollection(node)) node.flow = true;
+  }
   entries.forEach((_, i) => {
     for (const key of ['contentType', 'body', 'status']) {
       const node = doc.getIn(['entries', i, key], true);

@@ -134,7 +134,7 @@ test('re-import keeps hand edits, updates untouched entries, removes only untouc
   await runImport(parseArgs([docFile, '--api', 'kennel', '--into', into]), never);
   // a hand edit of one entry, a hand-written entry, a comment
   let text = readFileSync(into, 'utf8');
-  text = text.replace('path: /dogs/2147480001', 'path: /dogs/999999999').replace('entries:\n', 'entries:\n  # my own entry below\n');
+  text = text.replace('GET: /dogs/2147480001', 'GET: /dogs/999999999').replace('entries:\n', 'entries:\n  # my own entry below\n');
   text += '\n  - id: kennel/hand-written\n    title: mine\n    doc: { anchor: /paths/~1dogs/get/responses/5XX, quote: The kennel is having trouble. }\n    status: 503\n    strength: must\n    body: { kind: undocumented, basis: mine }\n    unprovokable: written by hand for this test\n';
   writeFileSync(into, text);
   // the document changes: one description changes, one response disappears
@@ -145,7 +145,7 @@ test('re-import keeps hand edits, updates untouched entries, removes only untouc
   assert.deepEqual(out.merge?.removed, ['kennel/deleteDog.409']);
   assert.deepEqual(out.merge?.orphaned, ['kennel/hand-written']);
   const after = readFileSync(into, 'utf8');
-  assert.match(after, /path: \/dogs\/999999999/);
+  assert.match(after, /GET: \/dogs\/999999999/);
   assert.match(after, /# my own entry below/);
   assert.match(after, /Dogs are registered as JSON, nothing else\./);
   assert.doesNotMatch(after, /deleteDog\.409/);
