@@ -8,7 +8,7 @@
  * stays.
  */
 import { createHash } from 'node:crypto';
-import { Document, isMap, isSeq, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { factorDefaults, withoutDefaults } from '../../catalog/factor.js';
 import { withRequestLines } from '../../catalog/request-line.js';
 import type { CatalogFile as Catalog, Defaults } from '../../catalog/types.js';
@@ -27,11 +27,14 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Status lists (a `default` response's) on one line; how the recipe was derived, beside it. */
+/**
+ * Small maps and lists on one line, as the hand-made catalogs write them (a status list, a body,
+ * a doc, a request, a basis: anything holding only scalars, four keys at most); how the recipe
+ * was derived, beside it.
+ */
 function compact(entry: YamlNode, derivations: Record<string, string>): void {
   if (!isMap(entry)) return;
-  const status = entry.get('status', true);
-  if (isSeq(status)) status.flow = true;
+  visit(entry, { Map: (_, node) => { if (node !== entry && node.items.length <= 4 && node.items.every((p) => isScalar(p.value))) node.flow = true; }, Seq: (_, node) => { if (node.items.every(isScalar)) node.flow = true; } });
   const how = derivations[String(entry.get('id'))];
   const recipe = entry.items.find((p) => (p.key as { value?: unknown }).value === 'recipe');
   if (how && recipe) (recipe.key as YamlNode).commentBefore = ` derived from the document: ${how}`;
