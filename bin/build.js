@@ -39,8 +39,10 @@ const ENTRIES = [
 export function entries(root = ROOT) {
   return [...ENTRIES, ...sourceFiles(join(root, 'specs')).filter((f) => f.endsWith('.spec.ts')).map((f) => relative(root, f))];
 }
-/** Builds kept besides the current one (another checkout state, a run still using its build). */
+/** Builds kept besides the current one (another checkout state, a run still using its build)... */
 const KEEP = 3;
+/** ...and any younger than this, so that a long run never loses its build to later ones. */
+const KEEP_YOUNGER_MS = 24 * 3600 * 1000;
 const DONE = 'build.json';
 
 function sourceFiles(dir, out = []) {
@@ -114,9 +116,14 @@ export async function built(root = ROOT) {
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(join(dir, DONE))) throw err; // another run renamed the same build into place first
   }
-  // older builds go, except the newest few
-  const old = readdirSync(base).filter((d) => d !== hash && !d.endsWith('.tmp')).map((d) => ({ d, t: statSync(join(base, d)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { d } of old.slice(KEEP)) rmSync(join(base, d), { recursive: true, force: true });
+  try {
+    // older builds go, except the newest few and those of the last day, and half builds of runs
+    // killed while building (another run may be removing the same folders: its errors are ignored)
+    const now = Date.now();
+    const old = readdirSync(base).filter((d) => d !== hash && !d.endsWith('.tmp')).map((d) => ({ d, t: statSync(join(base, d)).mtimeMs })).sort((a, b) => b.t - a.t);
+    for (const { d, t } of old.slice(KEEP)) if (now - t > KEEP_YOUNGER_MS) rmSync(join(base, d), { recursive: true, force: true });
+    for (const d of readdirSync(base).filter((x) => x.endsWith('.tmp'))) if (now - statSync(join(base, d)).mtimeMs > 3600_000) rmSync(join(base, d), { recursive: true, force: true });
+  } catch { /* a folder gone while looked at */ }
   return dir;
 }
 

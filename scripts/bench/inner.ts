@@ -24,6 +24,9 @@ export interface CaseResult {
   label: string;
   ms: number;
   firstRequestMs?: number;
+  /** the fastest round's (the quietest moment's) exit and first request */
+  bestMs: number;
+  bestFirstRequestMs?: number;
   cpuMs?: number;
   peakMB: number;
   /** the peak summed over faultline's processes (npm's own left out) */
@@ -62,7 +65,7 @@ export function describeTimeline(processes: ProcessSpan[]): string {
 /** First request, CPU, peaks, exit status and the timeline of a case, for a bench row's note. */
 export function describeRun(r: CaseResult): string {
   const s = (ms: number | undefined): string => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
-  return `first request ${s(r.firstRequestMs)}, cpu ${s(r.cpuMs)}, peak ${Math.round(r.peakFaultlineMB)} MB (${Math.round(r.peakMB)} MB with npm), exit ${r.code}; ${describeTimeline(r.processes)}`;
+  return `first request ${s(r.firstRequestMs)} (fastest round: ${s(r.bestFirstRequestMs)} to the first request, ${s(r.bestMs)} to exit), cpu ${s(r.cpuMs)}, peak ${Math.round(r.peakFaultlineMB)} MB (${Math.round(r.peakMB)} MB with npm), exit ${r.code}; ${describeTimeline(r.processes)}`;
 }
 
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
@@ -85,7 +88,8 @@ export async function compare(cases: Case[], rounds: number): Promise<CaseResult
     return {
       label: c.label,
       ms: median(ms.map((m) => m.ms)),
-      ...(firsts.length ? { firstRequestMs: median(firsts) } : {}),
+      ...(firsts.length ? { firstRequestMs: median(firsts), bestFirstRequestMs: Math.min(...firsts) } : {}),
+      bestMs: Math.min(...ms.map((m) => m.ms)),
       ...(cpus.length ? { cpuMs: median(cpus) } : {}),
       peakMB: median(ms.map((m) => m.peakMB)),
       peakFaultlineMB: median(ms.map((m) => m.peakCountedMB ?? m.peakMB)),

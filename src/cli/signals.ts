@@ -11,8 +11,8 @@
  * - A child runner leads its own process group, so a group signal reaches it only through here,
  *   once. In this process, the runner's own SIGINT handler takes the echo of a group signal as
  *   the same one, and its workers ignore SIGINT and SIGTERM (the runner stops them); a SIGHUP to
- *   the whole group ends them at once, so their tests in flight are reported as failed, not
- *   interrupted.
+ *   the whole group ends them at once, so a test in flight at that instant can end as failed
+ *   rather than interrupted.
  * - If the runner has not exited within the grace period, or a second signal comes (not the echo
  *   of the first: npm forwards what the group already got), every process it started is killed.
  *   Descendants are found through /proc (Linux); elsewhere the runner's process group is killed.
