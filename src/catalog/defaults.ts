@@ -32,8 +32,8 @@ export function withDefaults(c: CatalogFile, written: EntryInFile): MergedEntry 
   const e = { ...written, doc: typeof written.doc === 'string' ? { quote: written.doc } : written.doc };
   const d = c.defaults;
   const out: MergedEntry = { ...e };
-  if (e.title === undefined && d?.titleFrom === 'slug') out.title = slugOf(e.id);
-  const body = deriveConsts(d ? mergeBody(d.body, e.body) : e.body, e);
+  if (e.title === undefined && d?.titleFrom === 'slug') out.title = entrySlug({ id: e.id, api: c.api });
+  const body = deriveConsts(d ? mergeBody(d.body, e.body) : e.body, e, c.api);
   if (body) out.body = body;
   if (!d) return out;
   const strength = e.strength ?? d.strength;
@@ -48,8 +48,10 @@ export function withDefaults(c: CatalogFile, written: EntryInFile): MergedEntry 
   return out;
 }
 
-/** The id after `<api>/`. */
-export const slugOf = (id: string): string => id.slice(id.indexOf('/') + 1);
+/** The id after `<api>/` (the loader refuses an id that does not start with its catalog's api). */
+export function entrySlug(e: { id: string; api: string }): string {
+  return e.id.slice(e.api.length + 1);
+}
 
 function mergeBody(base: BodyInFile | undefined, own: BodyInFile | undefined): BodyInFile | undefined {
   if (!own) return base;
@@ -62,14 +64,14 @@ function mergeBody(base: BodyInFile | undefined, own: BodyInFile | undefined): B
  * slug or its status (a status that is a set or a class gives no one value: no constant). A body
  * of another kind keeps it, and the complete-body check refuses it there.
  */
-function deriveConsts(b: BodyInFile | undefined, e: EntryInFile): BodyInFile | undefined {
+function deriveConsts(b: BodyInFile | undefined, e: EntryInFile, api: string): BodyInFile | undefined {
   if (!b?.constFrom || (b.kind ?? 'json') !== 'json') return b;
   const { constFrom, ...body } = b;
   // constFrom's fields first, in its order, then the const's others
   const merged: Record<string, Json> = {};
   for (const [field, from] of Object.entries(constFrom)) {
     if (body.const && field in body.const) merged[field] = body.const[field]!;
-    else if (from === 'slug') merged[field] = slugOf(e.id);
+    else if (from === 'slug') merged[field] = entrySlug({ id: e.id, api });
     else if (typeof e.status === 'number') merged[field] = e.status;
   }
   return Object.keys(merged).length ? { ...body, const: { ...merged, ...body.const } } : body;

@@ -10,6 +10,7 @@
  */
 import type { Entry, HeaderRule, Json, JsonSchema, LoadedCatalog, Status } from '../catalog/types.js';
 import { validate, compileErrors } from '@readme/openapi-parser';
+import { entrySlug } from '../catalog/defaults.js';
 
 type Obj = { [key: string]: Json };
 
@@ -131,7 +132,7 @@ export function exportCatalog(c: LoadedCatalog): Exported {
     if (op.responses[at.key]) { orphans[e.id.replace(/[^A-Za-z0-9._-]/g, '-')] = response; notes.push({ id: e.id, note: `${at.method.toUpperCase()} ${at.path} already has a ${at.key} response: under components/responses` }); continue; }
     op.responses[at.key] = response;
     // an imported entry's id is <operationId>.<status>: give the operation its id back
-    const slug = e.id.slice(e.id.indexOf('/') + 1);
+    const slug = entrySlug(e);
     const dot = slug.lastIndexOf('.');
     if (dot > 0 && slug.slice(dot + 1) === at.key.toLowerCase() && op.operationId === undefined && !usedIds.has(slug.slice(0, dot))) { op.operationId = slug.slice(0, dot); usedIds.add(op.operationId); }
   }

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { loadEnv } from '../env.js';
 import { callAt } from './located.js';
 import { entryBasis } from '../catalog/basis.js';
+import { entrySlug } from '../catalog/defaults.js';
 
 export function entryTags(e: Entry): string[] {
   const tags = [`@api:${e.api}`, ...e.status.labels.map((s) => `@status:${s}`), `@${e.strength}`];
@@ -122,7 +123,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
  * (`awork/not-found not-found` → `awork/not-found`; `x/CODE CODE: text` → `x/CODE text`).
  */
 export function entryTitle(e: Entry): string {
-  const slug = e.id.slice(e.id.indexOf('/') + 1);
+  const slug = entrySlug(e);
   const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
   if (norm(e.title) === norm(slug)) return e.id;
   const rest = e.title.toLowerCase().startsWith(slug.toLowerCase()) ? e.title.slice(slug.length).replace(/^[\s:–—-]+/, '') : e.title;

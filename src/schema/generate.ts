@@ -4,6 +4,7 @@
  * `$defs`. Output is a pure function of the catalogs: same input, same bytes.
  */
 import type { Entry, HeaderRule, Json, JsonSchema, LoadedCatalog, Status } from '../catalog/types.js';
+import { entrySlug } from '../catalog/defaults.js';
 
 export const SCHEMA_BASE = 'https://faultline.invalid/schemas/';
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -11,10 +12,6 @@ const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export interface GeneratedFile { path: string; content: string }
 
 /** An entry's id after its api's `<api>/` (the loader has checked the prefix). */
-export function entrySlug(e: Pick<Entry, 'id' | 'api'>): string {
-  return e.id.slice(e.api.length + 1);
-}
-
 /** Relative path of an entry's schema under schemas/: `<api>/<slug>.schema.json`. */
 export function entrySchemaPath(e: Pick<Entry, 'id' | 'api'>): string {
   return `${e.api}/${entrySlug(e)}.schema.json`;

@@ -26,7 +26,7 @@ export function renderMatrix(data) {
       html.push('<div class="m-row"><span class="m-status">' + esc(key) + '</span><div class="tiles" role="group" aria-label="' + esc(api + ' ' + key) + '">');
       for (const i of rows.get(key)) {
         const e = data.entries[i];
-        const slug = e.id.slice(e.id.indexOf('/') + 1);
+        const slug = e.id.slice(e.api.length + 1);
         const label = e.id + ': ' + (OUTCOME[e.outcome]?.label ?? e.outcome);
         html.push('<button type="button" class="tile o-' + esc(e.outcome) + '" data-idx="' + i + '" title="' + esc(label) + '" aria-label="' + esc(label) + '"><span aria-hidden="true">' + (OUTCOME[e.outcome]?.icon ?? '?') + '</span> ' + esc(slug) + '</button>');
       }
