@@ -9,13 +9,22 @@
  * - Its per-test files are written without an fsync each (src/report/allure-writer.ts).
  * - Under merge-reports its onConfigure would read `config.projects[0]`, which is empty there, and
  *   throw; the two fields it takes from it only locate screenshot diffs, which API tests never have.
+ * - It names and identifies each result by the test's catalog location relative to the project's
+ *   testDir and the config's rootDir; a run from the build (bin/build.js) has both in the build's
+ *   folder. It is shown the sources' specs/ folder instead, so a result's full name, test case id
+ *   and history id are the same whether the run loaded the built or the TypeScript specs, and do
+ *   not change with the build.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
 import type { Suite, TestCase } from '@playwright/test/reporter';
 import { AllureReporter } from 'allure-playwright';
 import { BASIS_KINDS } from '../catalog/basis.js';
+
+/** The sources' spec folder: the testDir of a run from TypeScript. */
+const SPECS = fileURLToPath(new URL('../../specs', import.meta.url));
 import { UnsyncedAllureWriter } from './allure-writer.js';
 
 type Options = ConstructorParameters<typeof AllureReporter>[0] & { _mode?: string };
@@ -37,6 +46,14 @@ export function allureLabels(test: Pick<TestCase, 'tags' | 'title'>): { type: st
   return labels;
 }
 
+/** A view of a test's suite whose project has the sources' specs/ as its testDir (see above). */
+export function fromSources(parent: Suite): Suite {
+  const project = parent.project();
+  if (!project) return parent;
+  const view = { ...project, testDir: SPECS };
+  return Object.create(parent, { project: { value: () => view } }) as Suite;
+}
+
 export default class FaultlineAllureReporter extends AllureReporter {
   private readonly resultsDir: string | undefined;
   private readonly listing: boolean;
@@ -48,8 +65,9 @@ export default class FaultlineAllureReporter extends AllureReporter {
   }
 
   override onConfigure(config: FullConfig): void {
-    if (config.projects.length) super.onConfigure(config);
-    else this.config = config;
+    const rooted = { ...config, rootDir: SPECS };
+    if (config.projects.length) super.onConfigure(rooted);
+    else this.config = rooted;
   }
 
   override onBegin(suite: Suite): void {
@@ -65,7 +83,7 @@ export default class FaultlineAllureReporter extends AllureReporter {
 
   override onTestBegin(test: TestCase): void {
     // A view of the test with the labels added; the test itself (what other reporters see) is unchanged.
-    const view = Object.create(test, { annotations: { value: [...test.annotations, ...allureLabels(test)] } }) as TestCase;
+    const view = Object.create(test, { annotations: { value: [...test.annotations, ...allureLabels(test)] }, parent: { value: fromSources(test.parent) } }) as TestCase;
     super.onTestBegin(view);
   }
 }

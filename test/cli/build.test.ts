@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -88,5 +88,26 @@ describe('faultline run uses the build', () => {
     const viaSource = list(bare.stdout);
     assert.equal(viaSource.configFile, join(ROOT, 'playwright.config.ts'));
     assert.deepEqual(viaBuild.titles, viaSource.titles);
+  });
+  test('Allure names and identifies a result the same whether the run loaded the built or the TypeScript specs', () => {
+    const id = loadCatalogs().flatMap((c) => c.entries).find((e) => e.recipes.length)!.id;
+    const ids = (dir: string): string[] => readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, 'allure-results', f), 'utf8')) as { fullName: string; testCaseId: string; historyId: string; labels: { name: string; value: string }[] })
+      .map((r) => [r.fullName, r.testCaseId, r.historyId, r.labels.find((l) => l.name === 'package')?.value].join(' | '));
+    const built = tempDir('allure-built');
+    const source = tempDir('allure-source');
+    try {
+      const a = runFaultline(['run', '--grep', `${id} `], { CI: '1', FAULTLINE_REPORTS_DIR: built });
+      assert.equal(a.status, 0, a.stderr);
+      const b = spawnSync(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--grep', `${id} `], { cwd: ROOT, env: cleanEnv({ CI: '1', FAULTLINE_REPORTS_DIR: source }), encoding: 'utf8', timeout: 120_000 });
+      assert.equal(b.status, 0, b.stderr);
+      const fromBuild = ids(built);
+      assert.equal(fromBuild.length, 1);
+      assert.doesNotMatch(fromBuild[0]!, /faultline-build|\.\.\/\.\.\//, 'nothing of the build\'s folder in a name or id');
+      assert.deepEqual(fromBuild, ids(source));
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+      rmSync(source, { recursive: true, force: true });
+    }
   });
 });
