@@ -89,3 +89,13 @@ test('the pipeline reads in one direction: catalog -> schema -> recipes -> runne
     for (const later of order.slice(i + 1)) assert.ok(!g.get(earlier)?.has(later), `${earlier} must not import ${later}: ${g.get(earlier)?.get(later)}`);
   });
 });
+
+test('only the run command imports the reference target; specs/ and the rest of src/ never do', () => {
+  const SPECS = resolve(new URL('../specs/', import.meta.url).pathname);
+  const REFERENCE = resolve(new URL('../reference/', import.meta.url).pathname);
+  const importers = [...sources(SRC), ...sources(SPECS)]
+    .filter((file) => specifiers(readFileSync(file, 'utf8')).some((spec) => resolve(dirname(file), spec).startsWith(REFERENCE)))
+    .map((file) => relative(resolve(SRC, '..'), file));
+  // it serves the embedded target from the run's own process (README, The inner loop and the footprint)
+  assert.deepEqual(importers, ['src/cli/conformance.ts']);
+});
