@@ -110,6 +110,10 @@ export async function built(root = ROOT) {
     plugins: [ownUrl],
     logLevel: 'silent',
   });
+  // the report page's client script, bundled as src/report/html.ts would bundle it at the end of
+  // every run: both read how from src/report/page/bundle.json (test/cli/build.test.ts compares them)
+  const page = JSON.parse(readFileSync(join(root, 'src/report/page/bundle.json'), 'utf8'));
+  await build({ ...page.options, absWorkingDir: root, entryPoints: [join(root, 'src/report/page/main.js')], outfile: join(tmp, page.file), write: true });
   writeFileSync(join(tmp, DONE), JSON.stringify({ hash, entries: entries(root), at: new Date().toISOString() }) + '\n');
   try { renameSync(tmp, dir); }
   catch (err) {

@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
+import { join } from 'node:path';
+import { setting } from '../settings.js';
 import type { ConformanceReport } from './collect.js';
 import { jsonForScript, pageData } from './page-data.js';
 
@@ -19,17 +21,35 @@ let assets: { css: string; js: string } | undefined;
 /**
  * The page's CSS and its client script: page/main.js and the modules it imports, bundled by
  * esbuild into one script (an IIFE: no module loading from disk, which file:// pages cannot do
- * under the CSP). Built once per process, in a few milliseconds, and deterministic.
+ * under the CSP). A run of the build (bin/build.js) finds the script there, bundled once per
+ * version of the sources; otherwise it is bundled here, once per process, in a few milliseconds
+ * and an esbuild process. The same options either way, so the same script.
  */
 function pageAssets(): { css: string; js: string } {
   if (assets) return assets;
   const css = readFileSync(new URL('style.css', PAGE_DIR), 'utf8');
-  const built = buildSync({
-    entryPoints: [fileURLToPath(new URL('main.js', PAGE_DIR))],
-    bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, charset: 'utf8', legalComments: 'none', logLevel: 'silent',
-  });
-  assets = { css, js: built.outputFiles[0]!.text };
+  assets = { css, js: prebuiltPageScript() ?? bundlePageScript() };
   return assets;
+}
+
+/** How the page script is bundled, and its file in a build: page/bundle.json, read by bin/build.js too. */
+const BUNDLE = JSON.parse(readFileSync(new URL('bundle.json', PAGE_DIR), 'utf8')) as { file: string; options: BuildOptions };
+
+function prebuiltPageScript(): string | undefined {
+  const build = setting('build');
+  if (!build) return undefined;
+  return builtPageScript(build);
+}
+
+/** The page script bundled now, as the build bundles it. */
+export function bundlePageScript(): string {
+  const built = buildSync({ ...BUNDLE.options, entryPoints: [fileURLToPath(new URL('main.js', PAGE_DIR))], write: false });
+  return built.outputFiles[0]!.text;
+}
+
+/** The page script of the build in `dir`, if it has one. */
+export function builtPageScript(dir: string): string | undefined {
+  try { return readFileSync(join(dir, BUNDLE.file), 'utf8'); } catch { return undefined; }
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

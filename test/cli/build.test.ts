@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { built, builtModule, entries, sourcesHash } from '../../bin/build.js';
 import { loadCatalogs } from '../../src/load.js';
+import { builtPageScript, bundlePageScript } from '../../src/report/html.js';
 import { ROOT, tempDir } from '../report/support.js';
 import { cleanEnv, runFaultline } from '../support/faultline-cli.js';
 
@@ -21,6 +22,13 @@ describe('the run\'s build', () => {
     const mark = statSync(join(dir, 'build.json')).mtimeMs;
     assert.equal(await built(), dir);
     assert.equal(statSync(join(dir, 'build.json')).mtimeMs, mark, 'not built again');
+  });
+
+  test('holds the report page\'s script, the same one the report would bundle itself', async () => {
+    const dir = await built();
+    const script = builtPageScript(dir);
+    assert.ok(script && script.length > 1000, 'the build has the page script');
+    assert.equal(script, bundlePageScript());
   });
 
   test('is named by the content of every source: a change to any one makes another build', () => {
