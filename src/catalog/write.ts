@@ -10,8 +10,8 @@
  */
 import { posix } from 'node:path';
 import { stringify } from 'yaml';
-import { asRequestLine } from './request-line.js';
-import type { Basis, Catalog, CatalogFile, Entry, EntryInFile, LoadedCatalog, Recipe, RequestTemplate, Strength } from './types.js';
+import { withRequestLines } from './request-line.js';
+import type { Basis, Catalog, CatalogFile, Entry, EntryInFile, LoadedCatalog, Recipe, Strength } from './types.js';
 
 /** `file`: where the catalog was loaded from (the capture links are relative to it); default `c.file`. */
 export function toCatalogFile(c: Catalog | LoadedCatalog, file: string | undefined = 'file' in c ? c.file : undefined): CatalogFile {
@@ -38,17 +38,15 @@ export function toEntryInFile(c: Catalog, e: Entry, file?: string): EntryInFile 
 
 /**
  * A basis the loader took from `defaults.basis` is written on the step itself (without the
- * loader's mark); each request in its one-line form, `POST: /path`.
+ * loader's mark); each request in its one-line form, `POST: /path` (withRequestLines).
  */
 function ownBasis(r: Recipe): Recipe {
-  const own = <T extends { basis?: Basis; request: RequestTemplate }>(s: T): T => {
-    const request = asRequestLine(s.request);
-    if (!s.basis?.fromDefaults) return { ...s, request };
+  const own = <T extends { basis?: Basis }>(s: T): T => {
+    if (!s.basis?.fromDefaults) return s;
     const { fromDefaults: _f, ...basis } = s.basis;
-    return { ...s, request, basis };
+    return { ...s, basis };
   };
-  const out = own(r);
-  return { ...out, ...(r.setup ? { setup: r.setup.map(own) } : {}), ...(r.teardown ? { teardown: r.teardown.map(own) } : {}) };
+  return withRequestLines({ ...own(r), ...(r.setup ? { setup: r.setup.map(own) } : {}), ...(r.teardown ? { teardown: r.teardown.map(own) } : {}) });
 }
 
 function ownStrength<T extends { strength: Strength }>(part: T, entry: Strength): Omit<T, 'strength'> & { strength?: Strength } {
