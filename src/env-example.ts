@@ -4,7 +4,7 @@
  * entries need it, and the assumptions those entries rest on (a deployment that lacks what an
  * assumption takes for granted shows up there, not as a mysterious violation).
  */
-import type { LoadedCatalog } from './catalog/types.js';
+import type { Entry, LoadedCatalog } from './catalog/types.js';
 import { requestVariables, requiredVariables } from './recipes/requirements.js';
 
 /**
@@ -12,8 +12,8 @@ import { requestVariables, requiredVariables } from './recipes/requirements.js';
  * assumed setup step or provoking request that names it (not teardown, which decides no outcome).
  * The default identity's secret serves nearly every request, so only its entries are counted.
  */
-function usage(c: LoadedCatalog, variable: string, isDefaultIdentity = false): string[] {
-  const users = c.entries.filter((e) => requiredVariables(c, e).includes(variable));
+function usage(c: LoadedCatalog, needs: Map<Entry, Set<string>>, variable: string, isDefaultIdentity = false): string[] {
+  const users = c.entries.filter((e) => needs.get(e)!.has(variable));
   if (!users.length) return ['#   needed by no entry'];
   const ids = users.map((e) => e.id);
   const out = [`#   needed by ${ids.length > 4 ? `${ids.length} entries: ${ids.slice(0, 3).join(', ')}, …` : ids.join(', ')}`];
@@ -48,10 +48,12 @@ export function envExample(catalogs: LoadedCatalog[]): string {
     'FAULTLINE_SENDER=playwright',
   ];
   for (const c of catalogs) {
+    // each entry's variables, worked out once for all the variables below
+    const needs = new Map(c.entries.map((e) => [e, new Set(requiredVariables(c, e))]));
     out.push('', `# --- ${c.api}: ${c.title} ---`, `# Base URL of the API root on the deployment under test`, `${c.baseUrlVar}=`);
     for (const v of c.otherBaseUrlVars ?? []) out.push(`# A further base URL of ${c.api} (requests that say base: ${v})`, `${v}=`);
-    for (const [name, id] of Object.entries(c.identities)) out.push(`# Secret of identity '${name}': ${id.description}`, ...usage(c, id.env, name === c.defaultIdentity), `${id.env}=`);
-    for (const [name, what] of Object.entries(c.fixtures ?? {})) out.push(`# Fixture: ${what}`, ...usage(c, name), `${name}=`);
+    for (const [name, id] of Object.entries(c.identities)) out.push(`# Secret of identity '${name}': ${id.description}`, ...usage(c, needs, id.env, name === c.defaultIdentity), `${id.env}=`);
+    for (const [name, what] of Object.entries(c.fixtures ?? {})) out.push(`# Fixture: ${what}`, ...usage(c, needs, name), `${name}=`);
   }
   return out.join('\n') + '\n';
 }
