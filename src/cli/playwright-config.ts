@@ -9,7 +9,6 @@
  * transform. A bare `npx playwright test` loads the TypeScript sources, as before.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { defineConfig, type PlaywrightTestConfig, type ReporterDescription } fro
 import { runReporters } from '../report/reporters.js';
 import { loadEnv } from '../env.js';
 import { passedPreflight, preflight } from '../runner/preflight.js';
+import { loadSuiteCatalogs } from '../runner/suite.js';
 import { runModule } from './run-code.js';
 
 /** Where playwright.config.ts lives: Playwright resolves the config's relative paths from there. */
@@ -92,7 +92,9 @@ export function faultlineConfig(opts: { configDir?: string; argv?: string[] } = 
   // process after checking.
   const inWorker = process.env.TEST_WORKER_INDEX !== undefined;
   const catalogs = inWorker ? undefined : passedPreflight(env.name) ?? checked(() => preflight(env.name));
-  const apis = readdirSync(settings.catalogsDir ?? resolve('catalogs')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+  // one project per API the catalogs define (a catalog's `api`, whatever its file is called); a
+  // worker reads them from the catalog cache its runner filled
+  const apis = (catalogs ?? loadSuiteCatalogs()).map((c) => c.api).sort();
   const reportsDir = settings.reportsDir;
   // One spec file per worker (see partsInUse in src/runner/define.ts); `--workers` wins as usual.
   const workersArg = argv.find((a, i) => a.startsWith('--workers=') || ['--workers', '-j'].includes(argv[i - 1] ?? ''));
