@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../env.js';
-import { preflight } from '../runner/preflight.js';
+import { notStartedMessage, preflight } from '../runner/preflight.js';
 import { runSupervised, superviseInProcess } from './signals.js';
 import { parseAllowNotConfigured, parseStrict } from '../report/verdict.js';
 import { startReference, type RunningReference } from '../../reference/server.js';
@@ -51,8 +51,7 @@ try {
   parseAllowNotConfigured(vars.FAULTLINE_ALLOW_NOT_CONFIGURED, new Set(catalogs.flatMap((c) => c.entries.map((e) => e.id))));
   process.stdout.write(`faultline: env ${selected.name} (${selected.file}), ${catalogs.length} catalogs, ${entries} entries\n`);
 } catch (err) {
-  const message = (err as Error).message;
-  process.stderr.write(message.startsWith('faultline: not started') ? `${message}\n` : `faultline: not started: ${message}\n`);
+  process.stderr.write(`${notStartedMessage(err)}\n`);
   process.exit(2);
 }
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type PlaywrightTestConfig, type ReporterDescription } from '@playwright/test';
 import { runReporters } from '../report/reporters.js';
 import { loadEnv } from '../env.js';
-import { passedPreflight, preflight } from '../runner/preflight.js';
+import { notStartedMessage, passedPreflight, preflight } from '../runner/preflight.js';
 import { loadSuiteCatalogs } from '../runner/suite.js';
 import { runModule } from './run-code.js';
 
@@ -30,8 +30,7 @@ function checked<T>(load: () => T): T {
   try { return load(); }
   catch (err) {
     // faultline's own message and exit status 2, as `npm run conformance` gives, not a stack trace
-    const message = (err as Error).message;
-    process.stderr.write(message.startsWith('faultline: not started') ? `${message}\n` : `faultline: not started:\n${message}\n`);
+    process.stderr.write(`${notStartedMessage(err)}\n`);
     process.exit(2);
   }
 }

@@ -20,6 +20,15 @@ export function passedPreflight(envName: string): LoadedCatalog[] | undefined {
   return passed?.envName === envName ? passed.catalogs : undefined;
 }
 
+/**
+ * What a refused start prints: the preflight's own message as it is, any other error (a broken env
+ * file, a setting) after the same `faultline: not started:` line.
+ */
+export function notStartedMessage(err: unknown): string {
+  const message = (err as Error).message;
+  return message.startsWith('faultline: not started') ? message : `faultline: not started:\n${message}`;
+}
+
 export function preflight(envName: string): LoadedCatalog[] {
   try {
     runSettings(loadEnv().vars);
