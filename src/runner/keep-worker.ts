@@ -106,8 +106,8 @@ export function transportTracker(inner: Sender): { sender: Sender; leftNothingBe
     leftNothingBehind: () => !dirty,
     sender: {
       async reset() { dirty = false; await inner.reset?.(); },
-      async send(req) {
-        try { return await inner.send(req); } catch (err) {
+      async send(req, redirects) {
+        try { return await inner.send(req, redirects); } catch (err) {
           if (!(err instanceof TargetError) || /did not answer within/.test(err.cause_)) dirty = true;
           throw err;
         }

@@ -123,9 +123,9 @@ export function throttledSender(inner: Sender, throttle: Throttle, keyOf: (url: 
   if (!throttle.active) return inner;
   return {
     ...(inner.reset ? { reset: () => inner.reset!() } : {}),
-    async send(req) {
+    async send(req, redirects) {
       const release = await throttle.acquire(keyOf(req.url));
-      try { return await inner.send(req); } finally { release(); }
+      try { return await inner.send(req, redirects); } finally { release(); }
     },
   };
 }
