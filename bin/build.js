@@ -31,6 +31,7 @@ const ENTRIES = [
   'src/runner/define.ts',
   'src/runner/global-teardown.ts',
   'src/runner/worker-watch.ts',
+  'src/runner/plan.ts',
   'src/report/reporter.ts',
   'src/report/junit.ts',
   'src/report/allure-merge.ts',

@@ -3,7 +3,7 @@
  * reports/bench.json. Sizes: FAULTLINE_BENCH_SIZES=100,1000,10000 (default); red runs at 84 and
  * FAULTLINE_BENCH_RED=1000 entries, FAULTLINE_BENCH_REPEATS=3 interleaved rounds (medians);
  * distinct contracts FAULTLINE_BENCH_DISTINCT=1000,10000. FAULTLINE_BENCH_SECTIONS picks sections
- * (catalogs,full,inner,red,polite,scale; default all); FAULTLINE_BENCH_KEEP_OFF=0 skips the red
+ * (catalogs,full,inner,red,polite,scale,latency; default all); FAULTLINE_BENCH_KEEP_OFF=0 skips the red
  * run with a worker restart per failure (slow by design).
  * The page benchmark is separate: `npx tsx scripts/bench/page.ts`.
  */
@@ -32,7 +32,7 @@ const pw = join(ROOT, 'node_modules/@playwright/test/cli.js');
 const tsx = ['--import', 'tsx'];
 mkdirSync(OUT, { recursive: true });
 const reportersLabel = process.env.FAULTLINE_REPORTERS === 'minimal' ? 'minimal reporters' : 'all reporters';
-const sections = new Set((process.env.FAULTLINE_BENCH_SECTIONS ?? 'catalogs,full,inner,red,polite,scale').split(','));
+const sections = new Set((process.env.FAULTLINE_BENCH_SECTIONS ?? 'catalogs,full,inner,red,polite,scale,latency').split(','));
 
 function referenceEnv(port: number): Record<string, string | undefined> {
   return loadEnv({ REFERENCE_PORT: String(port) }).vars;
@@ -237,6 +237,46 @@ for (const n of sections.has('scale') ? sizes : []) {
   row(`scale ${n}: Playwright floor (1 GET per test)`, secs(floor.ms), `${(floor.ms / n).toFixed(2)} ms/test, peak ${s.floorPeakMB} MB; faultline/floor = ${s.ratioToFloor}`);
 }
 json.scale = scale;
+
+// 9. A deployment with a round trip: the reference target answering every request after
+// LATENCY_MS, as a staging across a network would. Requests sent ahead within each worker
+// (FAULTLINE_PIPELINE, default 8) against one at a time (FAULTLINE_PIPELINE=1), and the bare
+// command (16 in flight) against the same target; interleaved rounds, medians.
+const LATENCY_MS = 20;
+const LATENCY_ENTRIES = 1_000;
+if (sections.has('latency')) {
+  const far = await startReferenceProcess(ROOT, { REFERENCE_LAG_MS: String(LATENCY_MS) });
+  const dir = join(OUT, `syn-${LATENCY_ENTRIES}`);
+  writeCatalogs(dir, synthesize(real, LATENCY_ENTRIES));
+  const farEnv = (pipeline?: string): NodeJS.ProcessEnv => ({
+    ...process.env, CI: '1', FAULTLINE_CATALOGS: dir, CONFORMANCE_ENV: 'reference', FAULTLINE_REFERENCE: 'none', REFERENCE_PORT: String(far.port),
+    FAULTLINE_REPORTERS: 'minimal', FAULTLINE_REPORTS_DIR: join(OUT, `latency-${pipeline ?? 'default'}`), ...(pipeline ? { FAULTLINE_PIPELINE: pipeline } : {}),
+  });
+  const bareArgs = [...tsx, 'scripts/bench/bare.ts', dir, String(far.port), '16'];
+  await measure(process.execPath, bareArgs, process.env, ROOT); // the caches both sides read
+  const rounds: { bare: Measured; ahead: Measured; single: Measured }[] = [];
+  for (let r = 0; r < scaleRounds; r++) {
+    rounds.push({
+      bare: await measure(process.execPath, bareArgs, process.env, ROOT),
+      ahead: await measure(process.execPath, ['bin/faultline.js', 'run'], farEnv(), ROOT),
+      single: await measure(process.execPath, ['bin/faultline.js', 'run'], farEnv('1'), ROOT),
+    });
+  }
+  far.stop();
+  const med = (k: 'bare' | 'ahead' | 'single', f: 'ms' | 'cpuMs'): number => median(rounds.map((x) => x[k][f] ?? 0));
+  const l = {
+    entries: LATENCY_ENTRIES, latencyMs: LATENCY_MS, rounds: scaleRounds,
+    aheadMs: Math.round(med('ahead', 'ms')), aheadCpuMs: Math.round(med('ahead', 'cpuMs')), aheadPassed: summaryCount(rounds[0]!.ahead.stdout, 'passed'),
+    singleMs: Math.round(med('single', 'ms')), singleCpuMs: Math.round(med('single', 'cpuMs')), singlePassed: summaryCount(rounds[0]!.single.stdout, 'passed'),
+    bareMs: Math.round(med('bare', 'ms')),
+  };
+  json.latency = l;
+  const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const label = `latency ${LATENCY_MS} ms, ${LATENCY_ENTRIES.toLocaleString('en')} entries`;
+  row(`${label}: faultline run, requests sent ahead (FAULTLINE_PIPELINE default)`, secs(l.aheadMs), `cpu ${secs(l.aheadCpuMs)}, ${l.aheadPassed} passed; ${(l.aheadMs / l.singleMs).toFixed(2)}x one at a time, ${(l.aheadMs / l.bareMs).toFixed(2)}x bare; median of ${scaleRounds}`);
+  row(`${label}: faultline run, one request at a time (FAULTLINE_PIPELINE=1)`, secs(l.singleMs), `cpu ${secs(l.singleCpuMs)}, ${l.singlePassed} passed; ${(l.singleMs / l.bareMs).toFixed(2)}x bare`);
+  row(`${label}: bare command (16 in flight)`, secs(l.bareMs), '');
+}
 ref.stop();
 
 const w = Math.max(...rows.map((r) => r.what.length));

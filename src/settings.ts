@@ -178,6 +178,11 @@ export const DEFINITIONS = {
     doc: '`0` lets Playwright restart a worker after every failing entry (src/runner/keep-worker.ts)',
     parse: flag('1', '0'),
   }),
+  pipeline: def({
+    name: 'FAULTLINE_PIPELINE', group: 'run', default: '`8`', accepts: 'an integer ≥ 1', unset: 8,
+    doc: 'stateless entries each worker keeps in flight ahead of the test that judges them; `1` sends every request in its own test (src/runner/pipeline.ts)',
+    parse: (raw) => integer(raw, 1, 'a whole number, at least 1'),
+  }),
   shards: def({
     name: 'FAULTLINE_SHARDS', group: 'run', default: 'from `--shard`', accepts: 'an integer ≥ 1', unset: 1,
     doc: 'test groups per spec file, one per shard; set by the runner from `--shard=i/n` and handed to the workers',
@@ -294,7 +299,7 @@ export const DEFINITIONS = {
     parse: (raw) => { raw.split(',').forEach((n) => integer(n, 1, 'comma-separated whole numbers, each at least 1')); return raw; },
   }),
   benchSections: def<string | undefined>({
-    name: 'FAULTLINE_BENCH_SECTIONS', group: 'tools', default: 'all', accepts: 'comma-separated: catalogs, full, inner, red, polite, scale', unset: undefined,
+    name: 'FAULTLINE_BENCH_SECTIONS', group: 'tools', default: 'all', accepts: 'comma-separated: catalogs, full, inner, red, polite, scale, latency', unset: undefined,
     doc: '`npm run bench`: which sections run',
     parse: (raw) => raw,
   }),

@@ -103,7 +103,7 @@ export function faultlineConfig(opts: { configDir?: string; argv?: string[] } = 
   const projects = settings.projects === 'per-api'
     ? apis.map((api) => ({ name: api, grep: new RegExp(`@api:${api}(\\s|$)`) }))
     : [{ name: 'conformance' }];
-  const reporter: ReporterDescription[] = [...runReporters(env.name, reportsDir), ['./src/runner/worker-watch.ts']]
+  const reporter: ReporterDescription[] = [...runReporters(env.name, reportsDir), ['./src/runner/worker-watch.ts'], ['./src/runner/plan.ts']]
     .map(([name, options]) => (options === undefined ? [runModule(name)] : [runModule(name), options]) as ReporterDescription);
 
   return defineConfig({

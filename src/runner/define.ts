@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { loadEnv } from '../env.js';
 import { callAt } from './located.js';
 import { entryBasis } from '../catalog/basis.js';
-import { entrySlug } from '../catalog/defaults.js';
+import { entryTitle } from './title.js';
 
 export function entryTags(e: Entry): string[] {
   const tags = [`@api:${e.api}`, ...e.status.labels.map((s) => `@status:${s}`), `@${e.strength}`];
@@ -94,7 +94,6 @@ function harnessError(message: string): Error {
   return err;
 }
 
-let counter = 0;
 /** FAULTLINE_STRICT (`--strict`): SHOULD-only violations fail their test and the run too. */
 const STRICT = ['true', '1'].includes(loadEnv().vars.FAULTLINE_STRICT ?? '');
 
@@ -118,17 +117,7 @@ export function defineConformance(opts: { part?: number; parts?: number } = {}):
   }
 }
 
-/**
- * The test title: the entry id, then its title without what only repeats the id's slug
- * (`awork/not-found not-found` → `awork/not-found`; `x/CODE CODE: text` → `x/CODE text`).
- */
-export function entryTitle(e: Entry): string {
-  const slug = entrySlug(e);
-  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  if (norm(e.title) === norm(slug)) return e.id;
-  const rest = e.title.toLowerCase().startsWith(slug.toLowerCase()) ? e.title.slice(slug.length).replace(/^[\s:–—-]+/, '') : e.title;
-  return rest ? `${e.id} ${rest}` : e.id;
-}
+export { entryTitle } from './title.js';
 
 function defineEntries(catalogs: LoadedCatalog[], include: (e: Entry) => boolean): void {
   for (const c of catalogs) {
@@ -157,9 +146,15 @@ function declare(c: LoadedCatalog, e: Entry, line: number | undefined, at: (...a
 
 /** One entry's test: provoke, judge, attach, and pass or fail with the verdict. */
 async function runEntryTest(c: LoadedCatalog, e: Entry, faultline: WorkerState, testInfo: TestInfo): Promise<void> {
-  await faultline.sender.reset?.();
-  const unique = `fl-${testInfo.workerIndex}-${(counter++).toString(36)}-${Date.now().toString(36).slice(-5)}`;
-  const { attachments, ...result } = await executeEntry(c, e, { ...faultline, unique });
+  // sent ahead by the worker's pipeline (src/runner/pipeline.ts), or sent now
+  const ahead = await faultline.pipeline?.take(testInfo.testId, testInfo.retry);
+  let executed = ahead?.result;
+  if (!executed) {
+    await faultline.sender.reset?.();
+    executed = await executeEntry(c, e, { ...faultline, unique: faultline.unique() });
+  }
+  const leftNothingBehind = ahead ? ahead.leftNothingBehind : faultline.leftNothingBehind();
+  const { attachments, ...result } = executed;
   testInfo.annotations.push({ type: RESULT_ANNOTATION, description: JSON.stringify(result) });
   if (result.outcome === 'unprovokable' || result.outcome === 'not-configured') {
     testInfo.skip(true, `${result.outcome}: ${result.reason}`);
@@ -174,7 +169,7 @@ async function runEntryTest(c: LoadedCatalog, e: Entry, faultline: WorkerState, 
       testInfo.annotations.push({ type: 'should-violation', description: message });
       return;
     }
-    if (faultline.leftNothingBehind()) keepWorkerAfterVerdict(testInfo, message);
+    if (leftNothingBehind) keepWorkerAfterVerdict(testInfo, message);
     if (result.outcome === 'violation') {
       // The matcher's error carries this file's stack, which Playwright would print as a code
       // frame of the harness under every violation: the message alone says everything.
