@@ -156,3 +156,11 @@ test('a throttled sender passes every request through the throttle and answers a
   assert.ok(Date.now() - t0 >= 29, 'the second request waited for its slot');
   assert.equal(throttledSender(inner, new Throttle({ dir: join(tmp, 'off'), intervalMs: 0 }), () => 'k'), inner, 'no limit, no wrapper');
 });
+
+test('a throttled sender passes the redirect policy on', async () => {
+  const seen: (string | undefined)[] = [];
+  const inner = { send: async (_req: unknown, redirects?: string) => { seen.push(redirects); return answer(404); } };
+  const s = throttledSender(inner as Parameters<typeof throttledSender>[0], new Throttle({ dir: join(tmp, 'policy'), intervalMs: 1 }), () => 'k');
+  await s.send({ method: 'GET', url: 'http://127.0.0.1:9/x', headers: {} }, 'same-origin');
+  assert.deepEqual(seen, ['same-origin']);
+});
