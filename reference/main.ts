@@ -1,6 +1,7 @@
 /**
  * `npm run reference`: start the reference target alone.
- *   --port N (or REFERENCE_PORT; 0 picks a free port)   --lag-ms N (or REFERENCE_LAG_MS)
+ *   --port N (or REFERENCE_PORT; 0 picks a free port)   --lag-ms N (or REFERENCE_LAG_MS: CloudPirates' read-model lag)
+ *   --delay-ms N (or REFERENCE_DELAY_MS: every answer N ms late, a round trip to simulate)
  *   --deviations SPEC (or REFERENCE_DEVIATIONS; see deviations.ts)
  * Prints "faultline reference target listening on port N" and the base URLs, then serves until
  * SIGINT/SIGTERM.
@@ -13,16 +14,19 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'lag-ms': { type: 'string' },
+    'delay-ms': { type: 'string' },
     deviations: { type: 'string' },
   },
 });
 
 const port = Number(values.port ?? process.env.REFERENCE_PORT ?? 4010);
 const lag = values['lag-ms'] ?? process.env.REFERENCE_LAG_MS;
+const delay = values['delay-ms'] ?? process.env.REFERENCE_DELAY_MS;
 try {
   const ref = await startReference({
     port,
     ...(lag !== undefined ? { lagMs: Number(lag) } : {}),
+    ...(delay !== undefined ? { delayMs: Number(delay) } : {}),
     deviations: parseDeviations(values.deviations ?? process.env.REFERENCE_DEVIATIONS),
   });
   process.stdout.write(`faultline reference target listening on port ${ref.port}\n`);

@@ -21,6 +21,8 @@ export interface StartOptions extends Partial<ReferenceOptions> {
   deviations?: Deviation[];
   catalogsDir?: string;
   catalogs?: LoadedCatalog[];
+  /** answer every request this many ms after it arrived, as a deployment across a network would (default 0) */
+  delayMs?: number;
 }
 
 export interface RunningReference {
@@ -55,8 +57,10 @@ export async function startReference(opts: StartOptions = {}): Promise<RunningRe
   const deviations = indexDeviations(opts.deviations ?? []);
   for (const id of deviations.keys()) index.entry(id); // unknown ids fail at start, not silently
 
+  const delay = opts.delayMs ?? 0;
   const server = createServer((req, res) => {
-    void serve(req, res, apis, index, deviations);
+    if (delay > 0) setTimeout(() => void serve(req, res, apis, index, deviations), delay);
+    else void serve(req, res, apis, index, deviations);
   });
   server.keepAliveTimeout = 10_000;
   const host = opts.host ?? '127.0.0.1';

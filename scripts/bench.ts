@@ -238,14 +238,14 @@ for (const n of sections.has('scale') ? sizes : []) {
 }
 json.scale = scale;
 
-// 9. A deployment with a round trip: the reference target answering every request after
-// LATENCY_MS, as a staging across a network would. Requests sent ahead within each worker
+// 9. A deployment with a round trip: the reference target answering every request LATENCY_MS
+// late (REFERENCE_DELAY_MS), as a staging across a network would. Requests sent ahead within each worker
 // (FAULTLINE_PIPELINE, default 8) against one at a time (FAULTLINE_PIPELINE=1), and the bare
 // command (16 in flight) against the same target; interleaved rounds, medians.
 const LATENCY_MS = 20;
 const LATENCY_ENTRIES = 1_000;
 if (sections.has('latency')) {
-  const far = await startReferenceProcess(ROOT, { REFERENCE_LAG_MS: String(LATENCY_MS) });
+  const far = await startReferenceProcess(ROOT, { REFERENCE_DELAY_MS: String(LATENCY_MS) });
   const dir = join(OUT, `syn-${LATENCY_ENTRIES}`);
   writeCatalogs(dir, synthesize(real, LATENCY_ENTRIES));
   const farEnv = (pipeline?: string): NodeJS.ProcessEnv => ({
