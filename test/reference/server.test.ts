@@ -49,6 +49,20 @@ describe('frame', () => {
     assert.equal((await get(url, { headers: auth })).status, 200, 'the server still serves');
   });
 
+  test('delayMs answers every request no sooner than that, and the same answer', async () => {
+    const late = await startTarget({ delayMs: 150 });
+    try {
+      const url = `${late.baseUrls.CMIX_BASE_URL}/surveys`;
+      const t0 = performance.now();
+      const [a, b] = await Promise.all([get(url, { headers: auth }), get(url, { headers: auth })]);
+      assert.ok(performance.now() - t0 >= 145, 'not answered before the delay');
+      assert.equal(a.status, (await get(`${h.ref.baseUrls.CMIX_BASE_URL}/surveys`, { headers: auth })).status);
+      assert.equal(b.status, a.status);
+    } finally {
+      await late.close();
+    }
+  });
+
   test('connections are kept alive between requests', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
