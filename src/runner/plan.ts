@@ -76,11 +76,18 @@ export function readPlan(dir: string | undefined): PlanIndex | undefined {
 
 /** The runner-side reporter that writes the plan (listed in the config by src/cli/playwright-config.ts). */
 export default class PlanWriter implements Reporter {
+  /** Playwright's reporter mode: only a run (`test`) has workers; `--list` and a merge run none, and no teardown removes their folder */
+  private readonly mode: string;
+
+  constructor(options: { _mode?: string } = {}) {
+    this.mode = options._mode ?? 'test';
+  }
+
   printsToStdio(): boolean { return false; }
 
   onBegin(_config: FullConfig, suite: Suite): void {
     const dir = process.env.FAULTLINE_RUN_DIR;
-    if (!dir) return;
+    if (!dir || this.mode !== 'test') return;
     try { writePlan(dir, planOf(suite)); } catch (err) {
       // without a plan every request is sent in its own test: slower, never wrong
       process.stderr.write(`faultline: could not write the run's plan to ${dir} (${(err as Error).message}); requests are sent one at a time per worker\n`);

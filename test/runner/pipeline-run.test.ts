@@ -9,7 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -93,7 +94,9 @@ after(async () => {
 
 async function run(pipeline: string, extra: string[] = []): Promise<{ outcomes: Map<string, string>; seen: Seen[] }> {
   seen = [];
+  const runDir = join(dir, `run-${pipeline}-${extra.join('')}`.replace(/[^\w-]/g, '_'));
   const r = await runSuite({
+    FAULTLINE_RUN_DIR: runDir,
     CONFORMANCE_ENV: 'selftest',
     FAULTLINE_CATALOGS: join(dir, 'catalogs'),
     FAULTLINE_WORKERS: '1',
@@ -102,6 +105,7 @@ async function run(pipeline: string, extra: string[] = []): Promise<{ outcomes: 
     PIPE_BASE_URL: url,
     PIPE_TOKEN: 'pipe-token',
   }, ['--grep-invert', [...LEFT_OUT].map((k) => `pipe/${name(k)}(\\s|$)`).join('|'), ...extra]);
+  assert.equal(existsSync(runDir), false, 'the run folder, plan included, is removed when the run ends');
   if (!extra.length) assert.equal(r.report.entries.length, ENTRIES - LEFT_OUT.size, `${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
   return { outcomes: new Map(r.report.entries.map((e) => [e.id, e.outcome])), seen: [...seen] };
 }
@@ -135,4 +139,14 @@ test('a shard sends only its own entries', { timeout: 300_000 }, async () => {
   assert.ok(mine.length > 0 && mine.length < ENTRIES - LEFT_OUT.size, `shard 2 of 2 has part of the entries (${mine.length})`);
   const sent = shard.seen.filter((s) => s.path !== '/things').map((s) => /e\d+$/.exec(s.path)![0]).sort();
   assert.deepEqual(sent, mine, 'requests only for the entries of this shard, each once');
+});
+
+test('a listing writes no plan and leaves no run folder', { timeout: 120_000 }, () => {
+  const runDir = join(dir, 'run-list');
+  const root = new URL('../../', import.meta.url).pathname;
+  execFileSync(process.execPath, [join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--list'], {
+    cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, CI: '1', CONFORMANCE_ENV: 'selftest', FAULTLINE_CATALOGS: join(dir, 'catalogs'), FAULTLINE_REPORTERS: 'minimal', FAULTLINE_RUN_DIR: runDir, FAULTLINE_REPORTS_DIR: join(dir, 'list-reports'), PIPE_BASE_URL: url, PIPE_TOKEN: 'pipe-token' },
+  });
+  assert.equal(existsSync(runDir), false);
 });
