@@ -161,6 +161,7 @@ json.polite = polite;
 // Interleaved rounds (medians): the bare command, faultline with minimal reporters, faultline with
 // every reporter. The bare command is a process of its own timed from spawn to exit (see
 // scripts/bench/bare.ts); the old in-process, one-at-a-time loop is kept as a labelled row.
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const floorUrl = `http://127.0.0.1:${ref.port}/cmix/surveys`;
 const scale: Record<string, unknown>[] = [];
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
@@ -225,7 +226,6 @@ for (const n of sections.has('scale') ? sizes : []) {
     beforeRatioToBare: Number((med('beforeMinimal', 'ms') / med('bare', 'ms')).toFixed(2)), beforeReportSizes: reportSizes(join(OUT, `before-${n}-all`)),
   } : undefined;
   scale.push({ ...s, ...(beforeRow ? { before: beforeRow } : {}) });
-  const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   row(`scale ${n}: faultline run, minimal reporters`, secs(runMs), `${s.entriesPerSecond} entries/s, cpu ${secs(s.runCpuMs)}, collect ${secs(list.ms)}, peak ${s.peakMB} MB, ${s.passed} passed; median of ${scaleRounds}`);
   row(`scale ${n}: bare command (node + catalogs + validators + fetch/ajv, 16 in flight)`, secs(s.bareMs), `cpu ${secs(s.bareCpuMs)} (its loop ${secs(bareOut.loopMs)}); faultline/bare = ${s.ratioToBare} wall, ${s.cpuRatioToBare} cpu`);
   row(`scale ${n}: old baseline (in-process loop only, 1 in flight)`, secs(oldBare.ms), `faultline/old = ${s.ratioToOldBare}`);
@@ -271,7 +271,6 @@ if (sections.has('latency')) {
     bareMs: Math.round(med('bare', 'ms')),
   };
   json.latency = l;
-  const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   const label = `latency ${LATENCY_MS} ms, ${LATENCY_ENTRIES.toLocaleString('en')} entries`;
   row(`${label}: faultline run, requests sent ahead (FAULTLINE_PIPELINE default)`, secs(l.aheadMs), `cpu ${secs(l.aheadCpuMs)}, ${l.aheadPassed} passed; ${(l.aheadMs / l.singleMs).toFixed(2)}x one at a time, ${(l.aheadMs / l.bareMs).toFixed(2)}x bare; median of ${scaleRounds}`);
   row(`${label}: faultline run, one request at a time (FAULTLINE_PIPELINE=1)`, secs(l.singleMs), `cpu ${secs(l.singleCpuMs)}, ${l.singlePassed} passed; ${(l.singleMs / l.bareMs).toFixed(2)}x bare`);

@@ -1,6 +1,7 @@
 /**
  * Worker-scoped state: catalogs parsed once, validators compiled once per entry, one
- * APIRequestContext (and connection pool) per worker. Nothing is set up per test.
+ * APIRequestContext (and connection pool) for the tests' own requests and one per pipeline lane
+ * (./pipeline.ts), made as first needed. Nothing is set up per test.
  */
 import { test as base, request as pwRequest, type APIRequestContext } from '@playwright/test';
 import type { LoadedCatalog } from '../catalog/types.js';

@@ -106,11 +106,10 @@ export class AheadGate {
 export class Pipeline<R> {
   private readonly started = new Map<string, Promise<Ahead<R>>>();
   private readonly free: Sender[] = [];
-  private readonly lanes: Promise<Sender>[] = [];
   /** the group being run and the first of its tests not yet started or passed */
   private group = -1;
   private frontier = 0;
-  /** entries sent ahead and taken by their tests, for the bench and tests */
+  /** entries sent ahead and taken by their tests */
   taken = 0;
 
   constructor(private readonly opts: PipelineOptions<R>) {}
@@ -179,11 +178,7 @@ export class Pipeline<R> {
   }
 
   private async lane(): Promise<Sender> {
-    const free = this.free.pop();
-    if (free) return free;
-    const made = this.opts.newLane();
-    this.lanes.push(made);
-    return made;
+    return this.free.pop() ?? this.opts.newLane();
   }
 
   /** Waits until nothing sent ahead is in flight (their results stay for their tests). */

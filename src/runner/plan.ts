@@ -26,8 +26,8 @@ export interface Plan {
 
 export const PLAN_FILE = 'plan.json';
 
-/** The suite whose tests one worker runs in a row (see the module comment). */
-function groupOf(test: TestCase): Suite {
+/** The suite whose tests one worker runs in a row (see the module comment); also the worker watch's group. */
+export function testGroup(test: TestCase): Suite {
   let s: Suite = test.parent;
   while (s.type !== 'file' && s.parent && s.parent.type !== 'file') s = s.parent;
   // `s` is the file suite or one of its top-level describes; only the sharded layout's are untitled
@@ -37,17 +37,17 @@ function groupOf(test: TestCase): Suite {
 
 /** The selected tests grouped as the runner will schedule them, each group in run order. */
 export function planOf(suite: Suite): Plan {
-  const groups = new Map<string, { suite: Suite; repeat: number; tests: PlannedGroup }>();
-  const keys = new Map<Suite, number>();
+  // a group per suite and repeat (a repeat of a file is scheduled as a group of its own)
+  const groups = new Map<Suite, Map<number, PlannedGroup>>();
+  const all: PlannedGroup[] = [];
   for (const t of suite.allTests()) {
-    const g = groupOf(t);
-    if (!keys.has(g)) keys.set(g, keys.size);
-    const key = `${keys.get(g)}\u0000${t.repeatEachIndex}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { suite: g, repeat: t.repeatEachIndex, tests: [] }));
-    group.tests.push([t.id, t.title]);
+    const g = testGroup(t);
+    const repeats = groups.get(g) ?? groups.set(g, new Map()).get(g)!;
+    let tests = repeats.get(t.repeatEachIndex);
+    if (!tests) { repeats.set(t.repeatEachIndex, (tests = [])); all.push(tests); }
+    tests.push([t.id, t.title]);
   }
-  return { groups: [...groups.values()].map((g) => g.tests) };
+  return { groups: all };
 }
 
 export function writePlan(dir: string, plan: Plan): void {

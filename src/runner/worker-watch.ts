@@ -5,32 +5,29 @@
  * but a red run costs a worker start-up per failure again, so the run ends with a warning
  * saying so. Prints nothing otherwise.
  */
-import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { keepWorkerEnabled, wasKept } from './keep-worker.js';
+import { testGroup } from './plan.js';
 
 /** A test that failed with its verdict and asked to keep its worker (noted in the run folder). */
 function keptAfterVerdict(test: TestCase, result: TestResult): boolean {
   return result.status === 'failed' && wasKept(test.id);
 }
 
-/** Playwright schedules the tests of one suite (file or top-level describe) of one project as a group. */
-function groupOf(test: TestCase): string {
-  return test.parent.titlePath().join('\u0000');
-}
-
 export default class WorkerWatch implements Reporter {
-  private readonly last = new Map<string, { worker: number; verdict: boolean }>();
+  /** per test group (the same groups the run's plan has, ./plan.ts): its last test's worker and verdict */
+  private readonly last = new Map<Suite, { worker: number; verdict: boolean }>();
   restartsAfterVerdict = 0;
 
   printsToStdio(): boolean { return false; }
 
   onTestBegin(test: TestCase, result: TestResult): void {
-    const prev = this.last.get(groupOf(test));
+    const prev = this.last.get(testGroup(test));
     if (prev && prev.verdict && prev.worker !== result.workerIndex) this.restartsAfterVerdict++;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    this.last.set(groupOf(test), { worker: result.workerIndex, verdict: keptAfterVerdict(test, result) });
+    this.last.set(testGroup(test), { worker: result.workerIndex, verdict: keptAfterVerdict(test, result) });
   }
 
   onEnd(): void {

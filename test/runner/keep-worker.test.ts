@@ -66,8 +66,11 @@ test('failing entries run on in the same worker and stay failures in every repor
 });
 
 // The worker watch, fed the events of a run where Playwright restarted a worker after a verdict.
+const fakeFiles = new Map<string, object>();
+/** A test in its API's describe block of spec file `group` (one file suite object per name, as Playwright's). */
 function fakeTest(group: string, id: string): TestCase {
-  return { id, parent: { titlePath: () => ['', 'conformance', group] }, annotations: [] } as unknown as TestCase;
+  const file = fakeFiles.get(group) ?? fakeFiles.set(group, { type: 'file', title: group, parent: { type: 'project', title: 'conformance' } }).get(group)!;
+  return { id, parent: { type: 'describe', title: 'api', parent: file }, annotations: [] } as unknown as TestCase;
 }
 function fakeResult(workerIndex: number, status: TestResult['status']): TestResult {
   return { workerIndex, status, annotations: [] } as unknown as TestResult;
