@@ -74,14 +74,14 @@ before(async () => {
     const path = req.url ?? '';
     seen.push({ path, inFlight });
     req.resume();
-    // slow enough that requests sent ahead overlap, on a loaded machine too
+    // slow enough (100 ms) that requests sent ahead overlap even when a loaded machine spreads out their starts
     setTimeout(() => {
       inFlight--;
       if (req.method === 'POST') { res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"t1"}'); return; }
       const k = Number(/e(\d+)$/.exec(path)?.[1]);
       if (deviates(k)) res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       else res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not there"}');
-    }, 40);
+    }, 100);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
