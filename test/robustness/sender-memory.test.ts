@@ -49,9 +49,10 @@ test(`${ROUNDS} bodies of ${BODY_MB} MB through one sender: each cut to ${MAX_BO
     t.diagnostic(`RSS after each body (MiB): ${samples.join(' ')}; growth ${growth} MiB`);
     // Kept bodies would add BODY_MB each, round after round (about 350 MiB over eight). A loaded
     // machine makes single samples jump both ways (the kernel reclaims pages under pressure), so
-    // the growth is read from the medians of the first and the last three samples: less than one
-    // body's worth.
-    assert.ok(growth < BODY_MB, `RSS grew ${growth} MiB over ${ROUNDS} bodies of ${BODY_MB} MB (${samples.join(' ')}): bodies are being kept`);
+    // the growth is read from the medians of the first and the last three samples: less than two
+    // bodies' worth. The allocator may also step up once and stay there (measured: 156 MiB for
+    // three rounds, then 215 MiB for five, flat), which one body's worth took for retention.
+    assert.ok(growth < 2 * BODY_MB, `RSS grew ${growth} MiB over ${ROUNDS} bodies of ${BODY_MB} MB (${samples.join(' ')}): bodies are being kept`);
   } finally {
     await ctx.dispose();
     await target.close();
